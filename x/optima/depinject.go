@@ -1,0 +1,58 @@
+package optima
+
+import (
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/appmodule"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/depinject"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+
+	"github.com/don-network/don/x/optima/keeper"
+	"github.com/don-network/don/x/optima/types"
+	modulev1 "github.com/don-network/don/x/optima/types/module"
+)
+
+func init() {
+	appmodule.Register(&modulev1.Module{}, appmodule.Provide(ProvideModule))
+}
+
+// ModuleInputs are the dependencies of x/optima. x/weights and x/mint are
+// optional until they are wired; the keeper then applies its neutral rules.
+type ModuleInputs struct {
+	depinject.In
+
+	Config       *modulev1.Module
+	Cdc          codec.Codec
+	StoreService store.KVStoreService
+	AddressCodec address.Codec
+
+	BankKeeper    types.BankKeeper
+	WeightsKeeper types.WeightsKeeper `optional:"true"`
+	MintKeeper    types.MintKeeper    `optional:"true"`
+}
+
+// ModuleOutputs are what x/optima provides.
+type ModuleOutputs struct {
+	depinject.Out
+
+	Keeper *keeper.Keeper
+	Module appmodule.AppModule
+}
+
+// ProvideModule builds the keeper and the module.
+func ProvideModule(in ModuleInputs) (ModuleOutputs, error) {
+	authority := authtypes.NewModuleAddress(govtypes.ModuleName)
+	if in.Config.Authority != "" {
+		authority = authtypes.NewModuleAddressOrBech32Address(in.Config.Authority)
+	}
+	authorityStr, err := in.AddressCodec.BytesToString(authority)
+	if err != nil {
+		return ModuleOutputs{}, err
+	}
+	k := keeper.NewKeeper(in.Cdc, in.StoreService, in.AddressCodec, authorityStr,
+		in.BankKeeper, in.WeightsKeeper, in.MintKeeper)
+	return ModuleOutputs{Keeper: k, Module: NewAppModule(k)}, nil
+}
