@@ -19,6 +19,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/runtime"
 	"github.com/cosmos/cosmos-sdk/types/module"
+	_ "github.com/cosmos/cosmos-sdk/x/auth" // registers the auth module
 	_ "github.com/cosmos/cosmos-sdk/x/auth/tx/config" // registers the tx config module
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	_ "github.com/cosmos/cosmos-sdk/x/bank" // registers the bank module
@@ -99,7 +100,7 @@ var (
 				Name: runtime.ModuleName,
 				Config: appconfig.WrapAny(&runtimev1alpha1.Module{
 					AppName:     AppName,
-					PreBlockers: []string{upgradetypes.ModuleName},
+					PreBlockers: []string{upgradetypes.ModuleName, authtypes.ModuleName},
 					// distribution before slashing so the fee pool is empty when
 					// slashing runs; optima first stores this block's beacon.
 					BeginBlockers: withRest([]string{

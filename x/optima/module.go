@@ -9,6 +9,7 @@ import (
 
 	"cosmossdk.io/core/appmodule"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 	"google.golang.org/grpc"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -17,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/don-network/don/x/optima/client/cli"
 	"github.com/don-network/don/x/optima/keeper"
 	"github.com/don-network/don/x/optima/types"
 )
@@ -51,7 +53,9 @@ func (AppModule) IsOnePerModuleType() {}
 func (AppModule) Name() string { return types.ModuleName }
 
 // RegisterLegacyAminoCodec registers amino names for JSON signing.
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) { types.RegisterLegacyAminoCodec(cdc) }
+func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
+	types.RegisterLegacyAminoCodec(cdc)
+}
 
 // RegisterInterfaces registers the messages.
 func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
@@ -114,3 +118,9 @@ func (am AppModule) BeginBlock(ctx context.Context) error {
 func (am AppModule) EndBlock(ctx context.Context) error {
 	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
 }
+
+// GetTxCmd returns the hand-written transactions (autocli adds the others).
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
+
+// GetQueryCmd returns the hand-written queries (autocli adds the others).
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }

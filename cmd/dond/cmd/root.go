@@ -31,7 +31,7 @@ func NewRootCmd() *cobra.Command {
 	if err := depinject.Inject(
 		depinject.Configs(app.AppConfig,
 			depinject.Supply(log.NewNopLogger()),
-			depinject.Provide(provideClientContext),
+			depinject.Provide(ProvideClientContext),
 		),
 		&autoCliOpts,
 		&basicManager,
@@ -73,7 +73,8 @@ func NewRootCmd() *cobra.Command {
 	return rootCmd
 }
 
-func provideClientContext(
+// ProvideClientContext builds the client context from the app codecs.
+func ProvideClientContext(
 	appCodec codec.Codec,
 	interfaceRegistry codectypes.InterfaceRegistry,
 	txConfig client.TxConfig,

@@ -96,12 +96,11 @@ func (m *Affine) applyFast(dst, x []Fixed) {
 }
 
 // roundAcc rounds an int64 accumulator at product scale, half away from
-// zero. The caller guarantees |acc| < 2^62.
+// zero: adding half−1 instead of half for negative values turns the
+// arithmetic shift's floor into the mirror image of the positive case.
+// The caller guarantees |acc| < 2^62.
 func roundAcc(acc int64) Fixed {
-	m := acc >> 63
-	mag := (acc ^ m) - m
-	r := (mag + half) >> FracBits
-	return Fixed((r ^ m) - m)
+	return Fixed((acc + half + acc>>63) >> FracBits)
 }
 
 // maxBits returns b with |x| ≤ 2^b for every x in v. It ORs the ones'
@@ -233,28 +232,8 @@ func SlidingMSE(w []Fixed, b Fixed, x []Fixed) (Fixed, error) {
 	den := uint64(m) << FracBits
 	if maxBits(w)+maxBits(x)+uint(bits.Len(uint(k))) <= fastLimit &&
 		uint(bits.Len64(absU(int64(b))))+FracBits <= fastLimit {
-		// Residuals with |e| < 2^32 square into a uint64; their sum is kept
-		// in 128 bits (add with carry). Larger residuals take the wide path.
-		const resLim = 1<<32 - 1
-		bias := int64(b) << FracBits
-		var sse wide
-		i := 0
-		for ; i < m; i++ {
-			win := x[i : i+k+1]
-			acc := bias
-			for j, wv := range w {
-				acc += int64(wv) * int64(win[j])
-			}
-			// |prediction| < 2^38 and |x| ≤ 2^61: no overflow, no saturation.
-			e := int64(roundAcc(acc)) - int64(win[k])
-			if uint64(e)+resLim > 2*resLim {
-				break
-			}
-			var c uint64
-			sse.lo, c = bits.Add64(sse.lo, uint64(e*e), 0) // e² < 2^64 (the int64 product's bits are exact)
-			sse.mid += c
-		}
-		if i == m {
+		if lo, hi, ok := slidingSSEFast(w, int64(b)<<FracBits, x); ok {
+			sse := wide{lo: lo, mid: hi}
 			return sse.divRound(den), nil
 		}
 	}
@@ -269,4 +248,58 @@ func SlidingMSE(w []Fixed, b Fixed, x []Fixed) (Fixed, error) {
 		sum.addProd(int64(e), int64(e))
 	}
 	return sum.divRound(den), nil
+}
+
+// slidingSSEFast is SlidingMSE's fused fast loop (a separate small function
+// so the compiler keeps the loop variables in registers). It returns the
+// exact Σ e² in 128 bits, or ok = false when a residual reaches 2^32 in
+// magnitude (its square would not fit a uint64). The caller has checked the
+// bounds that keep every accumulator below 2^62. Two adjacent windows are
+// computed per pass so each weight is loaded once for both.
+func slidingSSEFast(w []Fixed, bias int64, x []Fixed) (lo, hi uint64, ok bool) {
+	k := len(w)
+	i := 0
+	for ; i+k+1 < len(x); i += 2 {
+		win0, win1 := x[i:i+k+1], x[i+1:i+k+2]
+		a0, a1 := bias, bias
+		for j, wv := range w {
+			w64 := int64(wv)
+			a0 += w64 * int64(win0[j])
+			a1 += w64 * int64(win1[j])
+		}
+		e0 := int64(roundAcc(a0)) - int64(win0[k])
+		e1 := int64(roundAcc(a1)) - int64(win1[k])
+		if !resOK(e0) || !resOK(e1) {
+			return 0, 0, false
+		}
+		lo, hi = addSq(lo, hi, e0)
+		lo, hi = addSq(lo, hi, e1)
+	}
+	if i+k < len(x) { // odd number of windows: the last one alone
+		win := x[i : i+k+1]
+		a := bias
+		for j, wv := range w {
+			a += int64(wv) * int64(win[j])
+		}
+		e := int64(roundAcc(a)) - int64(win[k])
+		if !resOK(e) {
+			return 0, 0, false
+		}
+		lo, hi = addSq(lo, hi, e)
+	}
+	return lo, hi, true
+}
+
+// resOK reports |e| < 2^32, so e² fits a uint64. |prediction| < 2^38 and
+// |x| ≤ 2^61 on the fast path, so e itself never overflows.
+func resOK(e int64) bool {
+	const lim = 1<<32 - 1
+	return uint64(e)+lim <= 2*lim
+}
+
+// addSq adds e² (< 2^64; the int64 product's bits are exact) to (hi:lo).
+func addSq(lo, hi uint64, e int64) (uint64, uint64) {
+	var c uint64
+	lo, c = bits.Add64(lo, uint64(e*e), 0)
+	return lo, hi + c
 }

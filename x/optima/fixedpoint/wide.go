@@ -70,6 +70,9 @@ func (w *wide) divRound(d uint64) Fixed {
 	if !ok {
 		return satSym(neg)
 	}
+	if hi == 0 { // common case: one 64-bit division
+		return roundQuot(lo/d, lo%d, d, neg)
+	}
 	qhi, r := bits.Div64(0, hi, d)
 	if qhi != 0 {
 		return satSym(neg)

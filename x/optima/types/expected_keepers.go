@@ -8,7 +8,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-
 // BankKeeper is what x/optima needs of x/bank: bonds and deposits move to
 // the module account and back, or are burned.
 type BankKeeper interface {

@@ -73,4 +73,3 @@ func validateCoin(field string, c sdk.Coin) error {
 	}
 	return nil
 }
-

@@ -1,0 +1,219 @@
+package devnet
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// Node is a configured (not yet started) single-validator chain.
+type Node struct {
+	Binary  string
+	Home    string
+	ChainID string
+	Ports   Ports
+	// Addresses of the config.yml accounts, by name.
+	Addresses map[string]string
+}
+
+// RPC, GRPC and API are the node's client endpoints.
+func (n *Node) RPC() string  { return fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.RPC) }
+func (n *Node) GRPC() string { return fmt.Sprintf("127.0.0.1:%d", n.Ports.GRPC) }
+func (n *Node) API() string  { return fmt.Sprintf("http://127.0.0.1:%d", n.Ports.API) }
+
+// Setup creates a fresh chain home from cfg: it removes home, runs dond init,
+// adds the keys and genesis accounts, the validator's gentx, merges the
+// genesis patches and binds every listener to 127.0.0.1.
+func Setup(binary, home string, cfg Config) (*Node, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	ports, err := resolvePorts(cfg.Ports)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(home); err != nil {
+		return nil, err
+	}
+	n := &Node{Binary: binary, Home: home, ChainID: cfg.ChainID, Ports: ports, Addresses: map[string]string{}}
+	moniker := cfg.Moniker
+	if moniker == "" {
+		moniker = "don-devnet"
+	}
+	if _, err := n.Exec("init", moniker, "--chain-id", cfg.ChainID, "--default-denom", cfg.Denom); err != nil {
+		return nil, err
+	}
+	for _, a := range cfg.Accounts {
+		if err := n.addKey(a); err != nil {
+			return nil, err
+		}
+		if _, err := n.Exec("genesis", "add-genesis-account", a.Name, a.Coins, "--keyring-backend", "test"); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := n.Exec("genesis", "gentx", cfg.Validator.Account, cfg.Validator.Stake,
+		"--chain-id", cfg.ChainID, "--keyring-backend", "test"); err != nil {
+		return nil, err
+	}
+	if _, err := n.Exec("genesis", "collect-gentxs"); err != nil {
+		return nil, err
+	}
+	if err := patchGenesis(filepath.Join(home, "config", "genesis.json"), cfg.Genesis); err != nil {
+		return nil, err
+	}
+	if _, err := n.Exec("genesis", "validate"); err != nil {
+		return nil, err
+	}
+	return n, n.writeConfigs(cfg)
+}
+
+func (n *Node) addKey(a Account) error {
+	args := []string{"keys", "add", a.Name, "--keyring-backend", "test", "--output", "json"}
+	var stdin string
+	if a.Mnemonic != "" {
+		args = append(args, "--recover")
+		stdin = a.Mnemonic + "\n"
+	}
+	if _, err := n.execInput(stdin, args...); err != nil {
+		return err
+	}
+	addr, err := n.Exec("keys", "show", a.Name, "-a", "--keyring-backend", "test")
+	if err != nil {
+		return err
+	}
+	n.Addresses[a.Name] = strings.TrimSpace(addr)
+	return nil
+}
+
+// writeConfigs binds all listeners to loopback, sets the block time and
+// points the client config at this node.
+func (n *Node) writeConfigs(cfg Config) error {
+	dir := filepath.Join(n.Home, "config")
+	cmt, app, client := filepath.Join(dir, "config.toml"), filepath.Join(dir, "app.toml"), filepath.Join(dir, "client.toml")
+	blockTime := cfg.BlockTime
+	if blockTime == "" {
+		blockTime = "1s"
+	}
+	minGas := cfg.MinGas
+	if minGas == "" {
+		minGas = "0" + cfg.Denom
+	}
+	q := func(s string) string { return `"` + s + `"` }
+	edits := []struct{ file, section, key, value string }{
+		{cmt, "rpc", "laddr", q(n.RPC())},
+		{cmt, "p2p", "laddr", q(fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.P2P))},
+		{cmt, "p2p", "addr_book_strict", "false"},
+		{cmt, "p2p", "allow_duplicate_ip", "true"},
+		{cmt, "consensus", "timeout_commit", q(blockTime)},
+		{app, "", "minimum-gas-prices", q(minGas)},
+		{app, "api", "enable", "true"},
+		{app, "api", "address", q(fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.API))},
+		{app, "grpc", "address", q(n.GRPC())},
+		{client, "", "chain-id", q(n.ChainID)},
+		{client, "", "keyring-backend", q("test")},
+		{client, "", "node", q(n.RPC())},
+		{client, "", "broadcast-mode", q("sync")},
+	}
+	for _, e := range edits {
+		if err := setTOML(e.file, e.section, e.key, e.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// patchGenesis merges each module patch into app_state (a shallow merge of
+// the module's top-level fields; a "params" object is merged field by field).
+func patchGenesis(path string, patches map[string]json.RawMessage) error {
+	if len(patches) == 0 {
+		return nil
+	}
+	bz, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(bz, &doc); err != nil {
+		return err
+	}
+	var appState map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(doc["app_state"], &appState); err != nil {
+		return err
+	}
+	for module, raw := range patches {
+		var patch map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &patch); err != nil {
+			return fmt.Errorf("genesis patch for %s: %w", module, err)
+		}
+		state, ok := appState[module]
+		if !ok {
+			return fmt.Errorf("genesis patch for unknown module %q", module)
+		}
+		for field, value := range patch {
+			merged, err := mergeObjects(state[field], value)
+			if err != nil {
+				return fmt.Errorf("genesis patch %s.%s: %w", module, field, err)
+			}
+			state[field] = merged
+		}
+	}
+	if doc["app_state"], err = json.Marshal(appState); err != nil {
+		return err
+	}
+	out, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, out, 0o600)
+}
+
+// mergeObjects overlays patch on base when both are JSON objects; otherwise
+// patch replaces base.
+func mergeObjects(base, patch json.RawMessage) (json.RawMessage, error) {
+	var b, p map[string]json.RawMessage
+	if json.Unmarshal(base, &b) != nil || json.Unmarshal(patch, &p) != nil || b == nil || p == nil {
+		return patch, nil
+	}
+	for k, v := range p {
+		b[k] = v
+	}
+	return json.Marshal(b)
+}
+
+// Exec runs dond with --home and returns its stdout; errors carry stderr.
+func (n *Node) Exec(args ...string) (string, error) { return n.execInput("", args...) }
+
+func (n *Node) execInput(stdin string, args ...string) (string, error) {
+	args = append(args, "--home", n.Home)
+	cmd := exec.Command(n.Binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return stdout.String(), fmt.Errorf("dond %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return stdout.String(), nil
+}
+
+// resolvePorts replaces zero ports with free loopback ports.
+func resolvePorts(p Ports) (Ports, error) {
+	for _, port := range []*int{&p.RPC, &p.P2P, &p.GRPC, &p.API} {
+		if *port != 0 {
+			continue
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return p, err
+		}
+		*port = l.Addr().(*net.TCPAddr).Port
+		if err := l.Close(); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}

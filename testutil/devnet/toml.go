@@ -1,0 +1,30 @@
+package devnet
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// setTOML sets key = value in [section] of a TOML file written by dond
+// (section "" is the top level). value is written as given, quotes included.
+func setTOML(path, section, key, value string) error {
+	bz, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(bz), "\n")
+	current := ""
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") && strings.HasSuffix(trimmed, "]") {
+			current = strings.Trim(trimmed, "[]")
+			continue
+		}
+		if current == section && strings.HasPrefix(trimmed, key+" ") || current == section && strings.HasPrefix(trimmed, key+"=") {
+			lines[i] = key + " = " + value
+			return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
+		}
+	}
+	return fmt.Errorf("%s: key %q not found in [%s]", path, key, section)
+}
