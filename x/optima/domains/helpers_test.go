@@ -99,8 +99,8 @@ func friedmanLinearParams(c Friedman1Config, s *Samples) []fp.Fixed {
 	H := int(c.Hidden)
 	p := make([]fp.Fixed, 12*H+1)
 	for j := 0; j < 10 && j < H; j++ {
-		p[j*10+j] = fp.One           // W1[j][j]
-		p[11*H+j] = fromF(beta[j])   // W2[j]
+		p[j*10+j] = fp.One         // W1[j][j]
+		p[11*H+j] = fromF(beta[j]) // W2[j]
 	}
 	p[12*H] = fromF(beta[10]) // b2
 	return p

@@ -37,10 +37,11 @@ var spiralRMin = ratio(1, 10)
 // (+1 for c = 0, −1 for c = 1) is flipped with probability FlipProb.
 //
 // With the defaults the two classes' arms are 0.9/(2·Turns) = 0.225 apart
-// radially (≈ 5.6σ), so noise carries ≈ 0.25% of points across the midline
-// and the Bayes error is ≈ 0.052 (FlipProb plus that overlap). Float MLPs
-// 2→8→8→1 trained with Adam reach 0.059–0.067 on fresh data (measured in
-// fixed point), so the task is learnable with room left for optimizers.
+// radially (≈ 5.6σ); noise carries under 1% of points across, and the Bayes
+// error is ≈ 0.056 (a nearest-arm classifier scores 0.0563 on 20,000 fresh
+// points). Float MLPs 2→8→8→1 trained with Adam (4,000 full-batch steps on
+// 3,000 points) scored 0.059–0.067 in fixed point on fresh data in four of
+// five restarts and 0.115 in the fifth: learnable, with room to improve.
 //
 // Samples: Inputs is n rows (x, y), Targets n labels ±1.0. Params: MLP
 // 2→H→H→1 with ReLU, layout W1 (H×2), b1 (H), W2 (H×H), b2 (H), W3 (H),

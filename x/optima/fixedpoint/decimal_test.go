@@ -39,9 +39,9 @@ func TestParseDecimal(t *testing.T) {
 		{"0.00000002980232238769531249", 0},   // just below half
 		{"1e-1000", 0},
 		{"0e1000", 0},
-		{"549755813887.99999994039535522460937500", MaxFixed},   // exactly max
-		{"-549755813888", MinFixed},                              // exactly min
-		{"3.14159265358979323846", Pi},                           // rounds to the constant
+		{"549755813887.99999994039535522460937500", MaxFixed},  // exactly max
+		{"-549755813888", MinFixed},                            // exactly min
+		{"3.14159265358979323846", Pi},                         // rounds to the constant
 		{"000000000000000000000000000000000000000000001", One}, // leading zeros
 	}
 	for _, c := range cases {
@@ -76,7 +76,7 @@ func TestString(t *testing.T) {
 		{0, "0.00000000"},
 		{One, "1.00000000"},
 		{-One - One/4, "-1.25000000"},
-		{1, "0.00000006"},  // 5.96e-8
+		{1, "0.00000006"}, // 5.96e-8
 		{-1, "-0.00000006"},
 		{Pi, "3.14159268"}, // π rounded to 2^-24 is 3.1415926814…
 		{MaxFixed, "549755813887.99999994"},

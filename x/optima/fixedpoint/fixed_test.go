@@ -49,7 +49,7 @@ func TestAddSub(t *testing.T) {
 func TestNegAbsReLUSign(t *testing.T) {
 	cases := []struct {
 		a, neg, abs, relu Fixed
-		sign             int
+		sign              int
 	}{
 		{0, 0, 0, 0, 0},
 		{One, -One, One, One, 1},
@@ -98,12 +98,12 @@ func TestFromIntRawRatio(t *testing.T) {
 		{1, 2, One / 2},
 		{-1, 2, -One / 2},
 		{1, -4, -One / 4},
-		{1, 3, 5592405},       // 16777216/3 = 5592405.33 → 5592405
-		{2, 3, 11184811},      // 11184810.67 → 11184811
-		{-2, 3, -11184811},    // symmetric
-		{1, 1 << 25, 1},       // 0.5 ulp → away from zero
-		{-1, 1 << 25, -1},     // -0.5 ulp → away from zero
-		{1, 1<<25 + 1, 0},     // just under 0.5 ulp
+		{1, 3, 5592405},        // 16777216/3 = 5592405.33 → 5592405
+		{2, 3, 11184811},       // 11184810.67 → 11184811
+		{-2, 3, -11184811},     // symmetric
+		{1, 1 << 25, 1},        // 0.5 ulp → away from zero
+		{-1, 1 << 25, -1},      // -0.5 ulp → away from zero
+		{1, 1<<25 + 1, 0},      // just under 0.5 ulp
 		{int64(maxF), 1, maxF}, // saturates
 		{int64(minF), 1, -maxF},
 		{int64(minF), -1, maxF},
@@ -125,11 +125,11 @@ func TestMulTable(t *testing.T) {
 		{One, One, One},
 		{2 * One, 3 * One, 6 * One},
 		{-One / 2, One / 2, -One / 4},
-		{ulp, One / 2, 1},    // 0.5 ulp rounds away from zero
-		{-ulp, One / 2, -1},  // symmetric
-		{ulp, One/2 - 1, 0},  // just below half
-		{3, One / 2, 2},      // 1.5 → 2
-		{-3, One / 2, -2},    // -1.5 → -2
+		{ulp, One / 2, 1},   // 0.5 ulp rounds away from zero
+		{-ulp, One / 2, -1}, // symmetric
+		{ulp, One/2 - 1, 0}, // just below half
+		{3, One / 2, 2},     // 1.5 → 2
+		{-3, One / 2, -2},   // -1.5 → -2
 		{maxF, One, maxF},
 		{maxF, 2 * One, maxF},
 		{maxF, -2 * One, -maxF},
