@@ -6,7 +6,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/bech32"
 )
 
 // DefaultGenesis is an empty registry with default params; ids start at 1.
@@ -80,7 +80,7 @@ func (gs GenesisState) Validate() error {
 		case c.RevealFrom > c.RevealUntil:
 			return errorsmod.Wrapf(ErrInvalidGenesis, "commit %d: empty reveal window", c.Id)
 		}
-		if _, err := sdk.AccAddressFromBech32(c.Optimizer); err != nil {
+		if _, _, err := bech32.DecodeAndConvert(c.Optimizer); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "commit %d optimizer: %s", c.Id, err)
 		}
 		if err := c.Bond.Validate(); err != nil {
@@ -129,7 +129,7 @@ func (gs GenesisState) validateModel(m Model, seen map[uint64]Model) error {
 	if err != nil || n != int(m.NumParams) {
 		return fmt.Errorf("num_params %d does not match the domain config", m.NumParams)
 	}
-	if _, err := sdk.AccAddressFromBech32(m.Creator); err != nil {
+	if _, _, err := bech32.DecodeAndConvert(m.Creator); err != nil {
 		return fmt.Errorf("creator: %w", err)
 	}
 	return nil

@@ -1,0 +1,130 @@
+package keeper_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	sdkmath "cosmossdk.io/math"
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/don-network/don/testutil/fixture"
+	"github.com/don-network/don/x/optima/fixedpoint"
+	"github.com/don-network/don/x/optima/keeper"
+	"github.com/don-network/don/x/optima/types"
+)
+
+// env is an x/optima keeper on the shared fixture, with one genesis
+// regime-ar model (id 1) and a funded optimizer.
+type env struct {
+	*fixture.Fixture
+	k   *keeper.Keeper
+	msg types.MsgServer
+	q   types.QueryServer
+
+	optimizer    sdk.AccAddress
+	optimizerStr string
+}
+
+const (
+	funds      = 1_000_000_000
+	commitBond = 1_000_000
+	testModel  = uint64(1)
+)
+
+var testSalt = []byte("0123456789abcdef0123456789abcdef")
+
+func regimeARSpec(t testing.TB, name string) types.GenesisModel {
+	cfg, err := types.DefaultDomainConfig("regime-ar")
+	require.NoError(t, err)
+	return types.GenesisModel{
+		Name:           name,
+		Domain:         "regime-ar",
+		Config:         cfg,
+		EvalSamples:    64,
+		MinImprovement: sdkmath.LegacyNewDecWithPrec(5, 3),
+		SeedBlocks:     2,
+		RevealWindow:   5,
+		CommitBond:     sdk.NewInt64Coin(fixture.Denom, commitBond),
+	}
+}
+
+// newKeeper returns an x/optima keeper with empty state on a new fixture.
+func newKeeper(t testing.TB) (*fixture.Fixture, *keeper.Keeper) {
+	t.Helper()
+	f := fixture.New(t, []string{types.StoreKey},
+		map[string][]string{types.ModuleName: {authtypes.Burner}}, types.RegisterInterfaces)
+	return f, keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority, f.BankKeeper, nil, nil)
+}
+
+func newEnv(t testing.TB) *env {
+	t.Helper()
+	f, k := newKeeper(t)
+	gs := types.DefaultGenesis()
+	gs.GenesisModels = []types.GenesisModel{regimeARSpec(t, "regime-ar-test")}
+	require.NoError(t, k.InitGenesis(f.Ctx, *gs))
+	require.NoError(t, k.BeginBlocker(f.Ctx))
+
+	e := &env{Fixture: f, k: k, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
+	e.optimizer, e.optimizerStr = f.Addr("optimizer")
+	f.Fund(e.optimizer, funds)
+	return e
+}
+
+// advance ends the current block and begins n more, like the chain does.
+func (e *env) advance(n int) {
+	e.T.Helper()
+	for i := 0; i < n; i++ {
+		require.NoError(e.T, e.k.EndBlocker(e.Ctx))
+		e.NextBlock()
+		require.NoError(e.T, e.k.BeginBlocker(e.Ctx))
+	}
+}
+
+// decimals converts decimal strings to raw fixed-point params.
+func decimals(t testing.TB, vals ...string) []int64 {
+	out := make([]int64, len(vals))
+	for i, v := range vals {
+		f, err := fixedpoint.ParseDecimal(v)
+		require.NoError(t, err)
+		out[i] = f.Raw()
+	}
+	return out
+}
+
+// goodAR is a clearly better regime-ar predictor than the zero vector:
+// lag-2 0.2, lag-1 0.5, bias 0.3 (layout: oldest lag first, bias last).
+func goodAR(t testing.TB) []int64 { return decimals(t, "0", "0", "0.2", "0.5", "0.3") }
+
+// commit sends a commit for params with testSalt and returns its id.
+func (e *env) commit(params []int64) uint64 {
+	e.T.Helper()
+	res, err := e.msg.CommitOptimum(e.Ctx, &types.MsgCommitOptimum{
+		Optimizer:  e.optimizerStr,
+		ModelId:    testModel,
+		Commitment: types.ComputeCommitment(testModel, e.optimizer, params, testSalt),
+	})
+	require.NoError(e.T, err)
+	return res.CommitId
+}
+
+// snapshot captures the module state and the balances a failed message
+// must not change.
+func (e *env) snapshot(addrs ...sdk.AccAddress) string {
+	e.T.Helper()
+	gs, err := e.k.ExportGenesis(e.Ctx)
+	require.NoError(e.T, err)
+	state := map[string]any{
+		"genesis": gs,
+		"supply":  e.Supply().String(),
+		"module":  e.ModuleBalance(types.ModuleName).String(),
+	}
+	for _, a := range append(addrs, e.optimizer) {
+		state[a.String()] = e.Balance(a).String()
+	}
+	bz, err := json.Marshal(state)
+	require.NoError(e.T, err)
+	return string(bz)
+}
