@@ -19,7 +19,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/runtime"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	_ "github.com/cosmos/cosmos-sdk/x/auth" // registers the auth module
+	_ "github.com/cosmos/cosmos-sdk/x/auth"           // registers the auth module
 	_ "github.com/cosmos/cosmos-sdk/x/auth/tx/config" // registers the tx config module
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	_ "github.com/cosmos/cosmos-sdk/x/bank" // registers the bank module
@@ -42,8 +42,8 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	_ "github.com/don-network/don/x/optima" // registers the optima module
-	optimamodulev1 "github.com/don-network/don/x/optima/types/module"
 	optimatypes "github.com/don-network/don/x/optima/types"
+	optimamodulev1 "github.com/don-network/don/x/optima/types/module"
 )
 
 const (
