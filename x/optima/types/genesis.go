@@ -32,7 +32,7 @@ func (g GenesisModel) Spec() ModelSpec {
 // Validate checks that the genesis state is self-consistent.
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
-		return err
+		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
 	}
 	if gs.NextModelId == 0 || gs.NextCommitId == 0 {
 		return errorsmod.Wrap(ErrInvalidGenesis, "next ids start at 1")
