@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
@@ -26,6 +27,8 @@ type env struct {
 
 	optimizer    sdk.AccAddress
 	optimizerStr string
+	// past holds the events of the blocks that advance ended.
+	past sdk.Events
 }
 
 const (
@@ -78,6 +81,7 @@ func (e *env) advance(n int) {
 	e.T.Helper()
 	for i := 0; i < n; i++ {
 		require.NoError(e.T, e.k.EndBlocker(e.Ctx))
+		e.past = append(e.past, e.Ctx.EventManager().Events()...)
 		e.NextBlock()
 		require.NoError(e.T, e.k.BeginBlocker(e.Ctx))
 	}
@@ -127,4 +131,8 @@ func (e *env) snapshot(addrs ...sdk.AccAddress) string {
 	bz, err := json.Marshal(state)
 	require.NoError(e.T, err)
 	return string(bz)
+}
+
+func collectionsKey(model, optimum uint64) collections.Pair[uint64, uint64] {
+	return collections.Join(model, optimum)
 }
