@@ -145,3 +145,12 @@ func (d Friedman1) EstimateOps(cfg Config, n int) uint64 {
 	}
 	return opsTotal(n, d.lossOpsPerUnit(c), 1)
 }
+
+// GenerateOps: per unit 10 uniform words, 12 words for ε, one sine and
+// about 15 multiply-adds for the target.
+func (Friedman1) GenerateOps(cfg Config, n int) uint64 {
+	if _, err := asConfig[Friedman1Config](cfg); err != nil || checkN(n, friedmanDim) != nil {
+		return ^uint64(0)
+	}
+	return uint64(n) * (22*RandWordOps + trigOps + 15)
+}

@@ -217,3 +217,14 @@ func (d RegimeAR) EstimateOps(cfg Config, n int) uint64 {
 	}
 	return opsTotal(n, d.lossOpsPerUnit(c), 1)
 }
+
+// GenerateOps: per unit one word for the first regime, then per generated
+// point (burn-in included) at most 13 words (switch and ε) and 6 operations.
+func (RegimeAR) GenerateOps(cfg Config, n int) uint64 {
+	c, err := asConfig[RegimeARConfig](cfg)
+	if err != nil || checkN(n, int(c.Length)) != nil {
+		return ^uint64(0)
+	}
+	points := uint64(c.BurnIn) + uint64(c.Length)
+	return uint64(n) * (RandWordOps + points*(13*RandWordOps+6))
+}

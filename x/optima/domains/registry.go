@@ -68,7 +68,21 @@ type Domain interface {
 	// EstimateOps is an upper bound (here: exactly) of Loss's Ops for n
 	// units; ^uint64(0) for an invalid config or n.
 	EstimateOps(cfg Config, n int) uint64
+	// GenerateOps is an upper bound of Generate's cost for n units in the
+	// same unit as Ops, a PRNG word counting RandWordOps; ^uint64(0) for an
+	// invalid config or n.
+	GenerateOps(cfg Config, n int) uint64
 }
+
+// RandWordOps is what one 64-bit PRNG word costs in operations: a ChaCha20
+// keystream word takes about as long as 16 fixed-point multiply-adds
+// (calibrated by BenchmarkVerify in x/optima/types), so gas charged per
+// operation covers data generation too.
+const RandWordOps = 16
+
+// trigOps is what one Sin or Cos costs: range reduction and a degree-15
+// polynomial.
+const trigOps = 20
 
 // registry is sorted by name; a slice, not a map, so order is fixed.
 var registry = []Domain{Friedman1{}, RegimeAR{}, Spirals{}}

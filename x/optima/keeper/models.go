@@ -46,8 +46,10 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 	if err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
-	// Measuring optimum 0 is half a verification; charge it like one.
-	if err := chargeOps(ctx, params, resolved.Ops/2, "optima/register"); err != nil {
+	// Measuring optimum 0 is one generation and one loss.
+	n := int(spec.EvalSamples)
+	regOps := resolved.Domain.GenerateOps(resolved.Config, n) + resolved.Domain.EstimateOps(resolved.Config, n)
+	if err := chargeOps(ctx, params, regOps, "optima/register"); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
 
@@ -57,7 +59,7 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 	}
 	seed := types.RegistrationSeed(types.RegisterSeedDomain, id, entropy)
 	initial := types.ToFixed(spec.InitialParams, resolved.NumParams)
-	samples, err := resolved.Domain.Generate(resolved.Config, seed, int(spec.EvalSamples))
+	samples, err := resolved.Domain.Generate(resolved.Config, seed, n)
 	if err != nil {
 		return types.Model{}, types.Optimum{}, errorsmod.Wrap(types.ErrVerification, err.Error())
 	}

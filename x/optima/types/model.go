@@ -100,10 +100,9 @@ func CheckParamsLength(p Params, want, got int, emptyOK bool) error {
 // VerificationOps estimates the operations of one reveal: generating the
 // sample and evaluating two parameter vectors on it.
 func VerificationOps(dom domains.Domain, cfg domains.Config, n int) (uint64, error) {
-	perLoss := dom.EstimateOps(cfg, n)
-	gen := uint64(n) * uint64(dom.InputDim(cfg)+dom.OutputDim(cfg))
-	if perLoss > (1<<62)/2 {
-		return 0, errorsmod.Wrap(ErrTooExpensive, "operation estimate overflows")
+	perLoss, gen := dom.EstimateOps(cfg, n), dom.GenerateOps(cfg, n)
+	if perLoss > 1<<60 || gen > 1<<60 {
+		return 0, errorsmod.Wrapf(ErrTooExpensive, "no operation estimate for %d units", n)
 	}
 	return 2*perLoss + gen, nil
 }

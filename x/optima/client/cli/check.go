@@ -114,24 +114,7 @@ func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, see
 	if err := types.CheckParamsLength(p, int(m.NumParams), len(candidate), false); err != nil {
 		return CheckResult{}, err
 	}
-	dom, cfg, err := types.ResolveDomain(m.Domain, m.Config)
-	if err != nil {
-		return CheckResult{}, err
-	}
-	n := int(m.EvalSamples)
-	samples, err := dom.Generate(cfg, seed, n)
-	if err != nil {
-		return CheckResult{}, err
-	}
-	newLoss, err := dom.Loss(cfg, types.ToFixed(candidate, int(m.NumParams)), samples)
-	if err != nil {
-		return CheckResult{}, err
-	}
-	incLoss, err := dom.Loss(cfg, types.ToFixed(incumbent, int(m.NumParams)), samples)
-	if err != nil {
-		return CheckResult{}, err
-	}
-	r, err := types.PairedTest(incLoss.PerUnit, newLoss.PerUnit, p.ZScore, m.MinImprovement)
+	v, err := types.Verify(m, incumbent, candidate, seed, p.ZScore)
 	if err != nil {
 		return CheckResult{}, err
 	}
@@ -139,14 +122,14 @@ func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, see
 		ModelID:       m.Id,
 		Seed:          hex.EncodeToString(seed[:]),
 		Samples:       m.EvalSamples,
-		Loss:          r.NewLoss.String(),
-		IncumbentLoss: r.IncumbentLoss.String(),
-		LCB:           r.LCB.String(),
-		Threshold:     m.MinImprovement.Mul(r.IncumbentLoss).String(),
-		WouldAccept:   r.Accepted,
-		Increment:     r.Increment.String(),
-		Reason:        r.Reason,
-		Ops:           newLoss.Ops + incLoss.Ops,
+		Loss:          v.NewLoss.String(),
+		IncumbentLoss: v.IncumbentLoss.String(),
+		LCB:           v.LCB.String(),
+		Threshold:     m.MinImprovement.Mul(v.IncumbentLoss).String(),
+		WouldAccept:   v.Accepted,
+		Increment:     v.Increment.String(),
+		Reason:        v.Reason,
+		Ops:           v.Ops,
 	}, nil
 }
 
