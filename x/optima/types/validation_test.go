@@ -63,14 +63,16 @@ func TestGenesisValidate(t *testing.T) {
 	require.NoError(t, validGenesis(t).Validate())
 
 	cases := map[string]func(*types.GenesisState){
-		"invalid params":        func(g *types.GenesisState) { g.Params.MaxParams = 0 },
-		"zero next model id":    func(g *types.GenesisState) { g.NextModelId = 0 },
-		"duplicate model":       func(g *types.GenesisState) { g.Models = append(g.Models, g.Models[0]) },
-		"model id beyond next":  func(g *types.GenesisState) { g.NextModelId = 1 },
-		"unknown domain":        func(g *types.GenesisState) { g.Models[0].Domain = "mnist" },
-		"num params mismatch":   func(g *types.GenesisState) { g.Models[0].NumParams = 6 },
-		"missing best optimum":  func(g *types.GenesisState) { g.Models[0].BestOptimumId = 0; g.Optima = nil },
-		"optimum of no model":   func(g *types.GenesisState) { g.Optima = append(g.Optima, types.Optimum{ModelId: 9, Params: make([]int64, 5)}) },
+		"invalid params":       func(g *types.GenesisState) { g.Params.MaxParams = 0 },
+		"zero next model id":   func(g *types.GenesisState) { g.NextModelId = 0 },
+		"duplicate model":      func(g *types.GenesisState) { g.Models = append(g.Models, g.Models[0]) },
+		"model id beyond next": func(g *types.GenesisState) { g.NextModelId = 1 },
+		"unknown domain":       func(g *types.GenesisState) { g.Models[0].Domain = "mnist" },
+		"num params mismatch":  func(g *types.GenesisState) { g.Models[0].NumParams = 6 },
+		"missing best optimum": func(g *types.GenesisState) { g.Models[0].BestOptimumId = 0; g.Optima = nil },
+		"optimum of no model": func(g *types.GenesisState) {
+			g.Optima = append(g.Optima, types.Optimum{ModelId: 9, Params: make([]int64, 5)})
+		},
 		"duplicate optimum":     func(g *types.GenesisState) { g.Optima = append(g.Optima, g.Optima[0]) },
 		"optimum params length": func(g *types.GenesisState) { g.Optima[0].Params = make([]int64, 4) },
 		"duplicate commit":      func(g *types.GenesisState) { g.Commits = append(g.Commits, g.Commits[0]) },
