@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -66,11 +65,7 @@ that does not exist yet.`,
 			if err != nil {
 				return err
 			}
-			modelID, err := strconv.ParseUint(args[0], 10, 64)
-			if err != nil {
-				return fmt.Errorf("model id: %w", err)
-			}
-			params, err := ReadParamsFile(args[1])
+			modelID, params, err := idAndParams("model id", args[0], args[1])
 			if err != nil {
 				return err
 			}

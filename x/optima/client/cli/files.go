@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/don-network/don/x/optima/fixedpoint"
@@ -52,6 +53,17 @@ func ParseParamsJSON(bz []byte) ([]int64, error) {
 		out[i] = f.Raw()
 	}
 	return out, nil
+}
+
+// idAndParams parses a numeric id argument and reads a params file, the
+// two positional arguments of commit, reveal and check.
+func idAndParams(what, idArg, path string) (uint64, []int64, error) {
+	id, err := strconv.ParseUint(idArg, 10, 64)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	params, err := ReadParamsFile(path)
+	return id, params, err
 }
 
 // FormatParams renders raw fixed-point params as decimals, the inverse of

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/hex"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -68,11 +67,7 @@ is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`
 			if err != nil {
 				return err
 			}
-			modelID, err := strconv.ParseUint(args[0], 10, 64)
-			if err != nil {
-				return fmt.Errorf("model id: %w", err)
-			}
-			params, err := ReadParamsFile(args[1])
+			modelID, params, err := idAndParams("model id", args[0], args[1])
 			if err != nil {
 				return err
 			}
@@ -104,11 +99,7 @@ func revealCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			commitID, err := strconv.ParseUint(args[0], 10, 64)
-			if err != nil {
-				return fmt.Errorf("commit id: %w", err)
-			}
-			params, err := ReadParamsFile(args[1])
+			commitID, params, err := idAndParams("commit id", args[0], args[1])
 			if err != nil {
 				return err
 			}
