@@ -34,9 +34,10 @@ func (app *App) ExportAppStateAndValidators(forZeroHeight bool, _, modulesToExpo
 		return servertypes.ExportedApp{}, err
 	}
 	return servertypes.ExportedApp{
-		AppState:        appState,
-		Validators:      validators,
-		Height:          app.LastBlockHeight(),
+		AppState:   appState,
+		Validators: validators,
+		Height:     app.LastBlockHeight() + 1, // InitChain of the restarted chain runs at the next height
+
 		ConsensusParams: app.GetConsensusParams(ctx),
 	}, nil
 }

@@ -15,7 +15,7 @@ import (
 // Process is a running dond node.
 type Process struct {
 	cmd  *exec.Cmd
-	done chan error
+	done chan struct{} // closed when the process has exited
 }
 
 // Start runs `dond start` for the node, logging to logPath.
@@ -30,16 +30,21 @@ func (n *Node) Start(logPath string) (*Process, error) {
 		logFile.Close()
 		return nil, err
 	}
-	p := &Process{cmd: cmd, done: make(chan error, 1)}
+	p := &Process{cmd: cmd, done: make(chan struct{})}
 	go func() {
-		p.done <- cmd.Wait()
+		_ = cmd.Wait() // a node stopped by a signal exits non-zero; that is expected
 		logFile.Close()
+		close(p.done)
 	}()
 	return p, nil
 }
 
-// Stop sends SIGTERM and waits up to 20 s, then kills the node.
+// Stop sends SIGTERM and waits up to 20 s, then kills the node. Stopping a
+// stopped node does nothing.
 func (p *Process) Stop() error {
+	if p.Exited() {
+		return nil
+	}
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
@@ -54,8 +59,7 @@ func (p *Process) Stop() error {
 // Exited reports whether the node process has ended.
 func (p *Process) Exited() bool {
 	select {
-	case err := <-p.done:
-		p.done <- err
+	case <-p.done:
 		return true
 	default:
 		return false

@@ -33,7 +33,7 @@ func Setup(binary, home string, cfg Config) (*Node, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	ports, err := resolvePorts(cfg.Ports)
+	ports, err := ResolvePorts(cfg.Ports)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func Setup(binary, home string, cfg Config) (*Node, error) {
 	if _, err := n.Exec("genesis", "validate"); err != nil {
 		return nil, err
 	}
-	return n, n.writeConfigs(cfg)
+	return n, n.WriteConfigs(cfg)
 }
 
 func (n *Node) addKey(a Account) error {
@@ -90,9 +90,9 @@ func (n *Node) addKey(a Account) error {
 	return nil
 }
 
-// writeConfigs binds all listeners to loopback, sets the block time and
+// WriteConfigs binds all listeners to loopback, sets the block time and
 // points the client config at this node.
-func (n *Node) writeConfigs(cfg Config) error {
+func (n *Node) WriteConfigs(cfg Config) error {
 	dir := filepath.Join(n.Home, "config")
 	cmt, app, client := filepath.Join(dir, "config.toml"), filepath.Join(dir, "app.toml"), filepath.Join(dir, "client.toml")
 	blockTime := cfg.BlockTime
@@ -200,8 +200,8 @@ func (n *Node) execInput(stdin string, args ...string) (string, error) {
 	return stdout.String(), nil
 }
 
-// resolvePorts replaces zero ports with free loopback ports.
-func resolvePorts(p Ports) (Ports, error) {
+// ResolvePorts replaces zero ports with free loopback ports.
+func ResolvePorts(p Ports) (Ports, error) {
 	for _, port := range []*int{&p.RPC, &p.P2P, &p.GRPC, &p.API} {
 		if *port != 0 {
 			continue

@@ -40,7 +40,9 @@ func dondBinary(t *testing.T) string {
 // loopback ports and fast blocks.
 type chain struct {
 	t    *testing.T
+	cfg  devnet.Config
 	node *devnet.Node
+	proc *devnet.Process
 }
 
 func startChain(t *testing.T) *chain {
@@ -62,7 +64,7 @@ func startChain(t *testing.T) *chain {
 		}
 	})
 	require.NoError(t, node.WaitHeight(2, 60*time.Second))
-	return &chain{t: t, node: node}
+	return &chain{t: t, cfg: cfg, node: node, proc: proc}
 }
 
 func tail(s string, n int) string {
