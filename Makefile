@@ -22,7 +22,8 @@ build:
 
 ## devnet: build dond, create a fresh one-node chain from config.yml and run it
 devnet: build
-	go run ./scripts/devnet --config config.yml --home .devnet --binary $(BINARY)
+	go build -o build/devnet ./scripts/devnet
+	./build/devnet --config config.yml --home .devnet --binary $(BINARY)
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit test-arm64 proto-check

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the committed *.pb.go and *.pb.gw.go from proto/ offline:
-# Debian's protoc plus the plugins built from tools/ (see Makefile proto-tools).
+# Debian's protoc plus the plugins built from the separate tools/ module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

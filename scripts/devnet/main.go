@@ -1,5 +1,5 @@
 // Command devnet creates the one-node chain described by config.yml and runs
-// it in the foreground: `go run ./scripts/devnet` (what `make devnet` does).
+// it in the foreground: `make devnet` (which builds and runs it).
 // Every run starts a fresh chain; Ctrl-C stops the node cleanly.
 package main
 
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/don-network/don/testutil/devnet"
@@ -35,32 +36,33 @@ func run(configPath, home, binary string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf(`DON devnet %s in %s
-  RPC   %s
-  gRPC  %s
-  REST  %s
-  keys  %v (keyring-backend test)
-Try:  %s q optima models --home %s
-Stop with Ctrl-C; the next 'make devnet' starts a fresh chain.
-
-`, node.ChainID, home, node.RPC(), node.GRPC(), node.API(), node.Addresses, binary, home)
+	fmt.Printf("DON devnet %s in %s\n  RPC   %s\n  gRPC  %s\n  REST  %s\n",
+		node.ChainID, home, node.RPC(), node.GRPC(), node.API())
+	for _, a := range cfg.Accounts {
+		fmt.Printf("  key   %-10s %s (keyring-backend test)\n", a.Name, node.Addresses[a.Name])
+	}
+	fmt.Printf("Try:  %s q optima models --home %s\nStop with Ctrl-C; the next 'make devnet' starts a fresh chain.\n\n", binary, home)
 
 	cmd := exec.Command(binary, "start", "--home", home)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	// Forward Ctrl-C/TERM so dond shuts down cleanly, then wait for it.
+	// Forward Ctrl-C/TERM so dond shuts down cleanly, then wait for it. A
+	// node stopped on request is a clean exit, whatever its status.
+	var stopping atomic.Bool
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		for s := range sigs {
+			stopping.Store(true)
 			_ = cmd.Process.Signal(s)
 		}
 	}()
 	err = cmd.Wait()
-	if exitErr, ok := err.(*exec.ExitError); ok && !exitErr.Exited() {
-		return nil // stopped by the forwarded signal
+	if stopping.Load() {
+		fmt.Println("devnet stopped")
+		return nil
 	}
 	return err
 }

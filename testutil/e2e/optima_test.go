@@ -73,6 +73,12 @@ func TestOptimaEndToEnd(t *testing.T) {
 		getJSON(t, c.node.API()+"/don/optima/v1/models/3/best", &rest)
 		require.Equal(t, "1", rest.Optimum.ID)
 		require.Equal(t, alice, rest.Optimum.Optimizer)
+
+		// A lookup that finds nothing is a 404 with the module's error.
+		resp, err := http.Get(c.node.API() + "/don/optima/v1/models/99")
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusNotFound, resp.StatusCode)
 	})
 
 	t.Run("rejected", func(t *testing.T) {

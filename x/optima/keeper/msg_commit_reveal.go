@@ -108,11 +108,7 @@ func (s msgServer) RevealOptimum(goCtx context.Context, msg *types.MsgRevealOpti
 	// A model retired after the commit cannot be verified against: the
 	// optimizer did nothing wrong, so the bond comes back whole.
 	if model.Status != types.MODEL_STATUS_ACTIVE {
-		if _, err := k.settleBond(ctx, c, optimizer, sdkmath.LegacyZeroDec()); err != nil {
-			return nil, err
-		}
-		return &types.MsgRevealOptimumResponse{Reason: "model retired", Loss: sdkmath.LegacyZeroDec(),
-			IncumbentLoss: sdkmath.LegacyZeroDec(), Lcb: sdkmath.LegacyZeroDec(), Increment: sdkmath.LegacyZeroDec()}, nil
+		return k.refundRetired(ctx, c, optimizer)
 	}
 
 	beacon, err := k.BeaconAt(ctx, c.Height+int64(model.SeedBlocks))
@@ -230,6 +226,30 @@ func (k *Keeper) reject(ctx sdk.Context, c types.Commit, model types.Model, opti
 		Increment:     sdkmath.LegacyZeroDec(),
 		Reason:        v.result.Reason,
 	}, nil
+}
+
+// refundRetired closes a commit on a model retired since the commit: no
+// verification, the whole bond back, and a rejection event saying why.
+func (k *Keeper) refundRetired(ctx sdk.Context, c types.Commit, optimizer sdk.AccAddress) (*types.MsgRevealOptimumResponse, error) {
+	burned, err := k.settleBond(ctx, c, optimizer, sdkmath.LegacyZeroDec())
+	if err != nil {
+		return nil, err
+	}
+	zero := sdkmath.LegacyZeroDec()
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventOptimumRejected{
+		CommitId:      c.Id,
+		ModelId:       c.ModelId,
+		Optimizer:     c.Optimizer,
+		Loss:          zero.String(),
+		IncumbentLoss: zero.String(),
+		Lcb:           zero.String(),
+		Reason:        types.ReasonModelRetired,
+		Burned:        burned,
+		Refunded:      c.Bond,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRevealOptimumResponse{Reason: types.ReasonModelRetired, Loss: zero, IncumbentLoss: zero, Lcb: zero, Increment: zero}, nil
 }
 
 // settleBond closes a commit: burnFraction of the bond (truncated) is burned,

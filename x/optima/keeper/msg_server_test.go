@@ -128,7 +128,9 @@ func TestRevealOnRetiredModelRefundsBond(t *testing.T) {
 	res, err := e.msg.RevealOptimum(e.Ctx, &types.MsgRevealOptimum{Optimizer: e.optimizerStr, CommitId: id, Params: goodAR(t), Salt: testSalt})
 	require.NoError(t, err)
 	require.False(t, res.Accepted)
+	require.Equal(t, types.ReasonModelRetired, res.Reason)
 	require.Equal(t, before, e.Balance(e.optimizer))
+	require.True(t, hasEvent(e.Ctx.EventManager().Events(), "don.optima.v1.EventOptimumRejected"))
 }
 
 func TestRollbackOptimum(t *testing.T) {

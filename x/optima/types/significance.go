@@ -28,6 +28,7 @@ type PairedResult struct {
 const (
 	ReasonZeroIncumbentLoss = "incumbent loss is zero: nothing left to improve"
 	ReasonNotSignificant    = "lower confidence bound of the improvement is below min_improvement × incumbent loss"
+	ReasonModelRetired      = "model retired after the commit: bond refunded without verification"
 )
 
 // PairedTest runs DESIGN.md §5.4's significance test on per-unit losses of

@@ -46,7 +46,10 @@ type CheckResult struct {
 	WouldAccept   bool   `json:"would_accept"`
 	Increment     string `json:"increment"`
 	Reason        string `json:"reason,omitempty"`
-	Ops           uint64 `json:"ops"`
+	// Ops is what the two losses counted; GasEstimate is what a reveal is
+	// charged for verification (generation included), before tx overhead.
+	Ops         uint64 `json:"ops"`
+	GasEstimate uint64 `json:"gas_estimate"`
 }
 
 func checkCmd() *cobra.Command {
@@ -59,7 +62,8 @@ optimum on it, and applies the chain's significance test. With --salt and
 --optimizer it also prints the commitment that 'tx optima commit' would send.
 A pass on one local sample is evidence, not a guarantee: the chain uses a seed
 that does not exist yet.`,
-		Args: cobra.ExactArgs(2),
+		Args:         cobra.ExactArgs(2),
+		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientQueryContext(cmd)
 			if err != nil {
@@ -113,6 +117,10 @@ func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, see
 	if err != nil {
 		return CheckResult{}, err
 	}
+	ops, err := types.ModelOps(m)
+	if err != nil {
+		return CheckResult{}, err
+	}
 	return CheckResult{
 		ModelID:       m.Id,
 		Seed:          hex.EncodeToString(seed[:]),
@@ -125,6 +133,7 @@ func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, see
 		Increment:     v.Increment.String(),
 		Reason:        v.Reason,
 		Ops:           v.Ops,
+		GasEstimate:   ops * p.GasPerOp,
 	}, nil
 }
 

@@ -38,6 +38,8 @@ func registerModelCmd() *cobra.Command {
  "commit_bond": "10000udon", "deposit": "1000000udon"}
 "config" may be omitted for the domain's defaults; "initial_params" is an optional array of decimals.`,
 		Args: cobra.ExactArgs(1),
+		// A failed transaction is not a usage error.
+		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
 			if err != nil {
@@ -61,7 +63,8 @@ func commitCmd() *cobra.Command {
 		Long: `Commit to the parameter vector in params.json (a JSON array of decimals).
 The commitment binds the model, your address, the params and a salt; the salt
 is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`,
-		Args: cobra.ExactArgs(2),
+		Args:         cobra.ExactArgs(2),
+		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
 			if err != nil {
@@ -91,9 +94,10 @@ is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`
 
 func revealCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "reveal [commit-id] [params.json]",
-		Short: "Reveal a commit; the chain verifies the params on fresh data",
-		Args:  cobra.ExactArgs(2),
+		Use:          "reveal [commit-id] [params.json]",
+		Short:        "Reveal a commit; the chain verifies the params on fresh data",
+		Args:         cobra.ExactArgs(2),
+		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
 			if err != nil {
