@@ -28,7 +28,7 @@ const friedmanDim = 10
 // 10→H→1 with ReLU, layout W1 (H×10 row-major), b1 (H), W2 (H), b2 (1),
 // 12H+1 values. Loss: mean squared error; PerUnit[i] = (ŷ_i − y_i)².
 //
-// Each unit draws 10 uniforms and then 12 words for ε, always, so the stream
+// Each unit draws 10 uniforms and then 6 words for ε, always, so the stream
 // layout does not depend on the config.
 type Friedman1 struct{}
 
@@ -146,11 +146,11 @@ func (d Friedman1) EstimateOps(cfg Config, n int) uint64 {
 	return opsTotal(n, d.lossOpsPerUnit(c), 1)
 }
 
-// GenerateOps: per unit 10 uniform words, 12 words for ε, one sine and
+// GenerateOps: per unit 10 uniform words, 6 words for ε, one sine and
 // about 15 multiply-adds for the target.
 func (Friedman1) GenerateOps(cfg Config, n int) uint64 {
 	if _, err := asConfig[Friedman1Config](cfg); err != nil || checkN(n, friedmanDim) != nil {
 		return ^uint64(0)
 	}
-	return uint64(n) * (22*RandWordOps + trigOps + 15)
+	return uint64(n) * (16*RandWordOps + trigOps + 15)
 }

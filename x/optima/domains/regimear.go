@@ -62,7 +62,7 @@ func (c RegimeARConfig) Validate() error {
 // x_{−1} = x_{−2} = 0, and ε is an Irwin–Hall normal. One unit is one
 // independently generated series: BurnIn+T points of which the last T are
 // kept. Per point the stream yields one regime word (none at t = 0, where
-// the coin is drawn instead) and 12 words for ε.
+// the coin is drawn instead) and 6 words for ε.
 //
 // Samples: Inputs holds the n series back to back (series i is
 // Inputs[i·T:(i+1)·T], oldest first); Samples.InputDim = T, OutputDim = 0 and
@@ -219,12 +219,12 @@ func (d RegimeAR) EstimateOps(cfg Config, n int) uint64 {
 }
 
 // GenerateOps: per unit one word for the first regime, then per generated
-// point (burn-in included) at most 13 words (switch and ε) and 6 operations.
+// point (burn-in included) at most 7 words (switch and ε) and 6 operations.
 func (RegimeAR) GenerateOps(cfg Config, n int) uint64 {
 	c, err := asConfig[RegimeARConfig](cfg)
 	if err != nil || checkN(n, int(c.Length)) != nil {
 		return ^uint64(0)
 	}
 	points := uint64(c.BurnIn) + uint64(c.Length)
-	return uint64(n) * (RandWordOps + points*(13*RandWordOps+6))
+	return uint64(n) * (RandWordOps + points*(7*RandWordOps+6))
 }

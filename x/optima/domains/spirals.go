@@ -173,11 +173,11 @@ func (d Spirals) EstimateOps(cfg Config, n int) uint64 {
 	return opsTotal(n, d.lossOpsPerUnit(c), 1)
 }
 
-// GenerateOps: per unit 27 words (class, position, two normals, flip), a
+// GenerateOps: per unit 15 words (class, position, two normals, flip), a
 // sine and a cosine and about 10 multiply-adds.
 func (Spirals) GenerateOps(cfg Config, n int) uint64 {
 	if _, err := asConfig[SpiralsConfig](cfg); err != nil || checkN(n, 2) != nil {
 		return ^uint64(0)
 	}
-	return uint64(n) * (27*RandWordOps + 2*trigOps + 10)
+	return uint64(n) * (15*RandWordOps + 2*trigOps + 10)
 }

@@ -7,12 +7,12 @@
 // range is [-2^39, 2^39 − 2^-24] ≈ ±5.5e11.
 //
 // The format was chosen by benchmark (BenchmarkLoss in package domains,
-// n = 1000 units, fixed vs float64 reference): with 16 or 24 fractional bits
+// n = 1000 units, fixed vs floating-point reference): with 16 or 24 fractional bits
 // realistic magnitudes keep every MLP and autoregression multiply-add in
 // plain int64 (a magnitude bound checked once per vector proves it cannot
-// overflow), and both ran at 0.8–1.7× the float64 time; Q32.32 products of
+// overflow), and both ran at 0.8–1.7× the floating-point time; Q32.32 products of
 // two values near 1 already need 65 bits, so every multiply-add takes the
-// 128/192-bit path and ran at 2.4–6× the float64 time. Q39.24 costs the same
+// 128/192-bit path and ran at 2.4–6× the floating-point time. Q39.24 costs the same
 // as Q47.16 and is 256× finer.
 //
 // Rounding rule (the only one): whenever an exact result has more fractional

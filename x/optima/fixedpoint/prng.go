@@ -71,11 +71,13 @@ func (r *Rand) Bernoulli(p Fixed) bool { return r.Unit() < p }
 
 // Normal returns an approximately standard normal Fixed: the Irwin–Hall sum
 // of 12 uniforms on [0, 1) minus 6 (mean 0, variance 1, support [-6, 6)).
-// It consumes exactly 12 words.
+// Each word yields two uniforms, the top FracBits bits of its upper and of
+// its lower half, so it consumes exactly 6 words.
 func (r *Rand) Normal() Fixed {
 	var s int64
-	for i := 0; i < 12; i++ {
-		s += int64(r.Unit())
+	for i := 0; i < 6; i++ {
+		w := r.Uint64()
+		s += int64(w>>(64-FracBits)) + int64(uint32(w)>>(32-FracBits))
 	}
 	return Fixed(s - 6<<FracBits)
 }
