@@ -15,9 +15,10 @@ func initCometBFTConfig() *cmtcfg.Config {
 }
 
 // initAppConfig returns the app.toml template and defaults: a zero minimum
-// gas price would let anyone spam the chain, so a small udon price is set.
+// gas price would let anyone fill blocks for free, so `dond init` writes a
+// small udon price (the devnet sets its own in config.yml).
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
-	cfg.MinGasPrices = "0" + app.BondDenom
+	cfg.MinGasPrices = "0.0025" + app.BondDenom
 	return serverconfig.DefaultConfigTemplate, cfg
 }
