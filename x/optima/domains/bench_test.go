@@ -3,6 +3,7 @@ package domains
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	fp "github.com/don-network/don/x/optima/fixedpoint"
 )
@@ -49,6 +50,24 @@ func BenchmarkLoss(b *testing.B) {
 				sink += ref().mean
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(ops), "ns/fpop")
+			_ = fmt.Sprint(sink)
+		})
+		// ratio interleaves both in one loop, so machine load hits them
+		// alike, and reports fixed-point speed / float64 speed (bar: ≥ 0.5).
+		b.Run(d.Name()+"/ratio", func(b *testing.B) {
+			var fixedNs, floatNs int64
+			var sink float64
+			for b.Loop() {
+				t0 := time.Now()
+				if _, err := d.Loss(cfg, params, s); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				sink += ref().mean
+				floatNs += time.Since(t1).Nanoseconds()
+				fixedNs += t1.Sub(t0).Nanoseconds()
+			}
+			b.ReportMetric(float64(floatNs)/float64(fixedNs), "fixed-speed/float64-speed")
 			_ = fmt.Sprint(sink)
 		})
 	}
