@@ -108,6 +108,9 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 	if err := k.addActiveModels(ctx, 1); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
+	if err := k.weights.OnModelActivated(ctx, id); err != nil {
+		return types.Model{}, types.Optimum{}, err
+	}
 	return model, optimum, ctx.EventManager().EmitTypedEvent(&types.EventModelRegistered{
 		ModelId:     id,
 		Creator:     creator,

@@ -104,6 +104,9 @@ func (s msgServer) RetireModel(goCtx context.Context, msg *types.MsgRetireModel)
 	if err := k.addActiveModels(ctx, -1); err != nil {
 		return nil, err
 	}
+	if err := k.weights.OnModelRetired(ctx, model.Id); err != nil {
+		return nil, err
+	}
 	if model.Deposit.IsPositive() {
 		creator, err := k.accAddress("creator", model.Creator)
 		if err != nil {

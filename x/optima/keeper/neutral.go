@@ -26,6 +26,12 @@ func (w neutralWeights) ModelWeight(ctx context.Context, _ uint64) (sdkmath.Lega
 // RecordReveal has no filter to feed without x/weights.
 func (neutralWeights) RecordReveal(context.Context, uint64, bool) error { return nil }
 
+// OnModelActivated needs nothing: the keeper counts active models itself.
+func (neutralWeights) OnModelActivated(context.Context, uint64) error { return nil }
+
+// OnModelRetired needs nothing: the keeper counts active models itself.
+func (neutralWeights) OnModelRetired(context.Context, uint64) error { return nil }
+
 type neutralMint struct{}
 
 // AddOptimizerWork pays nothing: there is no x/mint to receive it.

@@ -18,11 +18,14 @@ type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 }
 
-// WeightsKeeper is x/weights as seen by x/optima: it reads model weights and
-// records supply signals (reveals and accepted optima).
+// WeightsKeeper is x/weights as seen by x/optima: it learns which models
+// are active, reads their weights and records supply signals (reveals and
+// accepted optima).
 type WeightsKeeper interface {
 	ModelWeight(ctx context.Context, modelID uint64) (sdkmath.LegacyDec, error)
 	RecordReveal(ctx context.Context, modelID uint64, accepted bool) error
+	OnModelActivated(ctx context.Context, modelID uint64) error
+	OnModelRetired(ctx context.Context, modelID uint64) error
 }
 
 // MintKeeper is x/mint as seen by x/optima: it receives the work of every
