@@ -32,7 +32,9 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 
+	mintkeeper "github.com/don-network/don/x/mint/keeper"
 	optimakeeper "github.com/don-network/don/x/optima/keeper"
+	weightskeeper "github.com/don-network/don/x/weights/keeper"
 )
 
 // DefaultNodeHome is the default home of dond: ~/.don.
@@ -79,6 +81,8 @@ type App struct {
 	EvidenceKeeper        evidencekeeper.Keeper
 	ConsensusParamsKeeper consensuskeeper.Keeper
 	OptimaKeeper          *optimakeeper.Keeper
+	WeightsKeeper         *weightskeeper.Keeper
+	MintKeeper            *mintkeeper.Keeper
 }
 
 // New returns the DON application, loaded at the latest height when
@@ -111,6 +115,8 @@ func New(
 		&app.EvidenceKeeper,
 		&app.ConsensusParamsKeeper,
 		&app.OptimaKeeper,
+		&app.WeightsKeeper,
+		&app.MintKeeper,
 	); err != nil {
 		return nil, fmt.Errorf("wire app: %w", err)
 	}

@@ -41,9 +41,15 @@ import (
 	_ "github.com/cosmos/cosmos-sdk/x/upgrade" // registers the upgrade module
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	_ "github.com/don-network/don/x/mint" // registers DON's mint module
+	minttypes "github.com/don-network/don/x/mint/types"
+	mintmodulev1 "github.com/don-network/don/x/mint/types/module"
 	_ "github.com/don-network/don/x/optima" // registers the optima module
 	optimatypes "github.com/don-network/don/x/optima/types"
 	optimamodulev1 "github.com/don-network/don/x/optima/types/module"
+	_ "github.com/don-network/don/x/weights" // registers the weights module
+	weightstypes "github.com/don-network/don/x/weights/types"
+	weightsmodulev1 "github.com/don-network/don/x/weights/types/module"
 )
 
 const (
@@ -57,8 +63,9 @@ const (
 
 var (
 	// moduleAccPerms are the module accounts and what they may do. There is
-	// no SDK mint: DON issues coins only for verified optimization work.
+	// no SDK mint: DON's x/mint issues coins only for verified optimization work.
 	moduleAccPerms = []*authmodulev1.ModuleAccountPermission{
+		{Account: minttypes.ModuleName, Permissions: []string{authtypes.Minter}},
 		{Account: authtypes.FeeCollectorName},
 		{Account: distrtypes.ModuleName},
 		{Account: stakingtypes.BondedPoolName, Permissions: []string{authtypes.Burner, stakingtypes.ModuleName}},
@@ -70,6 +77,7 @@ var (
 
 	// blockAccAddrs may not receive coins from users.
 	blockAccAddrs = []string{
+		minttypes.ModuleName,
 		authtypes.FeeCollectorName,
 		distrtypes.ModuleName,
 		stakingtypes.BondedPoolName,
@@ -90,6 +98,9 @@ var (
 		evidencetypes.ModuleName,
 		consensustypes.ModuleName,
 		upgradetypes.ModuleName,
+		// weights and mint before optima: genesis models register with x/weights.
+		weightstypes.ModuleName,
+		minttypes.ModuleName,
 		optimatypes.ModuleName,
 	}
 
@@ -115,12 +126,14 @@ var (
 						govtypes.ModuleName,
 						stakingtypes.ModuleName,
 						optimatypes.ModuleName,
+						weightstypes.ModuleName,
+						minttypes.ModuleName,
 					}),
 					OverrideStoreKeys: []*runtimev1alpha1.StoreKeyConfig{
 						{ModuleName: authtypes.ModuleName, KvStoreKey: "acc"},
 					},
 					// genutil after staking so gentxs see bonded pools; optima
-					// after bank so genesis models see balances.
+					// after bank, weights and mint.
 					InitGenesis: allModules,
 				}),
 			},
@@ -152,6 +165,8 @@ var (
 			{Name: evidencetypes.ModuleName, Config: appconfig.WrapAny(&evidencemodulev1.Module{})},
 			{Name: govtypes.ModuleName, Config: appconfig.WrapAny(&govmodulev1.Module{})},
 			{Name: consensustypes.ModuleName, Config: appconfig.WrapAny(&consensusmodulev1.Module{})},
+			{Name: weightstypes.ModuleName, Config: appconfig.WrapAny(&weightsmodulev1.Module{})},
+			{Name: minttypes.ModuleName, Config: appconfig.WrapAny(&mintmodulev1.Module{})},
 			{Name: optimatypes.ModuleName, Config: appconfig.WrapAny(&optimamodulev1.Module{})},
 		},
 	}),

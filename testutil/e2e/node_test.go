@@ -45,11 +45,17 @@ type chain struct {
 	proc *devnet.Process
 }
 
-func startChain(t *testing.T) *chain {
+func startChain(t *testing.T) *chain { return startChainWith(t, nil) }
+
+// startChainWith lets a test change the config.yml chain before it starts.
+func startChainWith(t *testing.T, mutate func(*devnet.Config)) *chain {
 	cfg, err := devnet.LoadConfig(filepath.Join(repoRoot(t), "config.yml"))
 	require.NoError(t, err)
 	cfg.Ports = devnet.Ports{} // free ports, so runs never collide
 	cfg.BlockTime = "300ms"
+	if mutate != nil {
+		mutate(&cfg)
+	}
 
 	home := t.TempDir()
 	node, err := devnet.Setup(dondBinary(t), home, cfg)
@@ -87,6 +93,7 @@ func (c *chain) cli(out any, args ...string) {
 
 type txResult struct {
 	TxHash  string `json:"txhash"`
+	Height  string `json:"height"`
 	Code    uint32 `json:"code"`
 	RawLog  string `json:"raw_log"`
 	GasUsed string `json:"gas_used"`
@@ -120,7 +127,7 @@ func (c *chain) tx(from string, args ...string) txResult {
 	c.cli(&sent, append(args, "--from", from, "--yes", "--gas", "auto", "--gas-adjustment", "1.5")...)
 	require.Zero(c.t, sent.Code, "CheckTx: %s", sent.RawLog)
 	var res txResult
-	c.cli(&res, "query", "wait-tx", sent.TxHash, "--timeout", "30s")
+	c.cli(&res, "query", "wait-tx", sent.TxHash, "--timeout", "90s")
 	require.Zero(c.t, res.Code, "DeliverTx: %s", res.RawLog)
 	return res
 }

@@ -19,8 +19,8 @@ func init() {
 	appmodule.Register(&modulev1.Module{}, appmodule.Provide(ProvideModule))
 }
 
-// ModuleInputs are the dependencies of x/optima. x/weights and x/mint are
-// optional until they are wired; the keeper then applies its neutral rules.
+// ModuleInputs are the dependencies of x/optima: x/weights gives model
+// weights and takes supply signals, x/mint receives the work.
 type ModuleInputs struct {
 	depinject.In
 
@@ -30,8 +30,8 @@ type ModuleInputs struct {
 	AddressCodec address.Codec
 
 	BankKeeper    types.BankKeeper
-	WeightsKeeper types.WeightsKeeper `optional:"true"`
-	MintKeeper    types.MintKeeper    `optional:"true"`
+	WeightsKeeper types.WeightsKeeper
+	MintKeeper    types.MintKeeper
 }
 
 // ModuleOutputs are what x/optima provides.

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -28,7 +29,9 @@ type env struct {
 	optimizer    sdk.AccAddress
 	optimizerStr string
 	// past holds the events of the blocks that advance ended.
-	past sdk.Events
+	past    sdk.Events
+	weights *testWeights
+	mint    *testMint
 }
 
 const (
@@ -54,23 +57,70 @@ func regimeARSpec(t testing.TB, name string) types.GenesisModel {
 	}
 }
 
+// testWeights stands in for x/weights: every active model weighs 1/N, and
+// it records the calls x/optima makes.
+type testWeights struct {
+	active   map[uint64]bool
+	reveals  int
+	accepted int
+}
+
+func (w *testWeights) ModelWeight(_ context.Context, id uint64) (sdkmath.LegacyDec, error) {
+	if !w.active[id] {
+		return sdkmath.LegacyZeroDec(), nil
+	}
+	return sdkmath.LegacyOneDec().QuoInt64(int64(len(w.active))), nil
+}
+
+func (w *testWeights) RecordReveal(_ context.Context, _ uint64, accepted bool) error {
+	w.reveals++
+	if accepted {
+		w.accepted++
+	}
+	return nil
+}
+
+func (w *testWeights) OnModelActivated(_ context.Context, id uint64) error {
+	w.active[id] = true
+	return nil
+}
+
+func (w *testWeights) OnModelRetired(_ context.Context, id uint64) error {
+	delete(w.active, id)
+	return nil
+}
+
+// testMint stands in for x/mint and sums the work it receives per optimizer.
+type testMint struct{ work map[string]sdkmath.LegacyDec }
+
+func (m *testMint) AddOptimizerWork(_ context.Context, optimizer sdk.AccAddress, _ uint64, work sdkmath.LegacyDec) error {
+	have, ok := m.work[string(optimizer)]
+	if !ok {
+		have = sdkmath.LegacyZeroDec()
+	}
+	m.work[string(optimizer)] = have.Add(work)
+	return nil
+}
+
 // newKeeper returns an x/optima keeper with empty state on a new fixture.
-func newKeeper(t testing.TB) (*fixture.Fixture, *keeper.Keeper) {
+func newKeeper(t testing.TB) (*fixture.Fixture, *keeper.Keeper, *testWeights, *testMint) {
 	t.Helper()
 	f := fixture.New(t, []string{types.StoreKey},
 		map[string][]string{types.ModuleName: {authtypes.Burner}}, types.RegisterInterfaces)
-	return f, keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority, f.BankKeeper, nil, nil)
+	w := &testWeights{active: map[uint64]bool{}}
+	m := &testMint{work: map[string]sdkmath.LegacyDec{}}
+	return f, keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority, f.BankKeeper, w, m), w, m
 }
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	f, k := newKeeper(t)
+	f, k, weights, mint := newKeeper(t)
 	gs := types.DefaultGenesis()
 	gs.GenesisModels = []types.GenesisModel{regimeARSpec(t, "regime-ar-test")}
 	require.NoError(t, k.InitGenesis(f.Ctx, *gs))
 	require.NoError(t, k.BeginBlocker(f.Ctx))
 
-	e := &env{Fixture: f, k: k, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
+	e := &env{Fixture: f, k: k, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k), weights: weights, mint: mint}
 	e.optimizer, e.optimizerStr = f.Addr("optimizer")
 	f.Fund(e.optimizer, funds)
 	return e

@@ -22,17 +22,10 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	if err := k.CommitSeq.Set(ctx, gs.NextCommitId); err != nil {
 		return err
 	}
-	var active uint64
 	for _, m := range gs.Models {
 		if err := k.Models.Set(ctx, m.Id, m); err != nil {
 			return err
 		}
-		if m.Status == types.MODEL_STATUS_ACTIVE {
-			active++
-		}
-	}
-	if err := k.ActiveModels.Set(ctx, active); err != nil {
-		return err
 	}
 	for _, o := range gs.Optima {
 		if err := k.Optima.Set(ctx, collections.Join(o.ModelId, o.Id), o); err != nil {

@@ -26,11 +26,10 @@ type Keeper struct {
 	weights types.WeightsKeeper
 	mint    types.MintKeeper
 
-	Schema       collections.Schema
-	Params       collections.Item[types.Params]
-	ModelSeq     collections.Sequence
-	Models       collections.Map[uint64, types.Model]
-	ActiveModels collections.Item[uint64]
+	Schema   collections.Schema
+	Params   collections.Item[types.Params]
+	ModelSeq collections.Sequence
+	Models   collections.Map[uint64, types.Model]
 	// Optima is the history of every model: (model id, optimum id) → optimum.
 	Optima    collections.Map[collections.Pair[uint64, uint64], types.Optimum]
 	CommitSeq collections.Sequence
@@ -44,8 +43,7 @@ type Keeper struct {
 	Beacons collections.Map[int64, []byte]
 }
 
-// NewKeeper returns the x/optima keeper. weights and mint may be nil: the
-// keeper then uses the neutral rules of neutral.go.
+// NewKeeper returns the x/optima keeper.
 func NewKeeper(
 	cdc codec.BinaryCodec,
 	storeService store.KVStoreService,
@@ -64,10 +62,11 @@ func NewKeeper(
 		addressCodec: addressCodec,
 		authority:    authority,
 		bank:         bank,
+		weights:      weights,
+		mint:         mint,
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		ModelSeq:     collections.NewSequence(sb, types.ModelSeqKey, "model_seq"),
 		Models:       collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, codec.CollValue[types.Model](cdc)),
-		ActiveModels: collections.NewItem(sb, types.ActiveModelsKey, "active_models", collections.Uint64Value),
 		Optima: collections.NewMap(sb, types.OptimaKey, "optima",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Optimum](cdc)),
 		CommitSeq: collections.NewSequence(sb, types.CommitSeqKey, "commit_seq"),
@@ -83,14 +82,6 @@ func NewKeeper(
 		panic(err)
 	}
 	k.Schema = schema
-	k.weights = weights
-	if k.weights == nil {
-		k.weights = neutralWeights{k}
-	}
-	k.mint = mint
-	if k.mint == nil {
-		k.mint = neutralMint{}
-	}
 	return k
 }
 

@@ -105,9 +105,6 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 	if err := k.Optima.Set(ctx, collections.Join(id, uint64(0)), optimum); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
-	if err := k.addActiveModels(ctx, 1); err != nil {
-		return types.Model{}, types.Optimum{}, err
-	}
 	if err := k.weights.OnModelActivated(ctx, id); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
@@ -118,18 +115,6 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 		Domain:      spec.Domain,
 		InitialLoss: optimum.Loss.String(),
 	})
-}
-
-// addActiveModels moves the active-model counter by delta (±1).
-func (k *Keeper) addActiveModels(ctx sdk.Context, delta int64) error {
-	n, err := k.ActiveModels.Get(ctx)
-	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return err
-	}
-	if delta < 0 && n == 0 {
-		return errorsmod.Wrap(types.ErrInvalidModel, "active model counter underflow")
-	}
-	return k.ActiveModels.Set(ctx, uint64(int64(n)+delta))
 }
 
 // chargeOps consumes gas_per_op gas per estimated operation, before the work

@@ -44,8 +44,11 @@ func TestCommitRevealAccepted(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, params, best.Params)
 	require.Equal(t, e.optimizerStr, best.Optimizer)
-	// Neutral weights: one active model weighs 1, so work = increment.
+	// One active model weighs 1, so work = w·Δ = Δ, and x/mint received it.
 	require.Equal(t, best.Increment, best.Work)
+	require.Equal(t, best.Work, e.mint.work[string(e.optimizer)])
+	require.Equal(t, 1, e.weights.reveals)
+	require.Equal(t, 1, e.weights.accepted)
 
 	events := e.Ctx.EventManager().Events()
 	require.True(t, hasEvent(events, "don.optima.v1.EventOptimumAccepted"))
@@ -79,6 +82,9 @@ func TestRevealRejectedBurnsPartOfBond(t *testing.T) {
 	model, err := e.k.GetModel(e.Ctx, testModel)
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), model.RejectedCount)
+	require.Equal(t, 1, e.weights.reveals, "a rejected reveal is still a supply signal")
+	require.Zero(t, e.weights.accepted)
+	require.Empty(t, e.mint.work, "no work for a rejected reveal")
 	require.Equal(t, uint64(0), model.BestOptimumId)
 	require.True(t, hasEvent(e.Ctx.EventManager().Events(), "don.optima.v1.EventOptimumRejected"))
 }

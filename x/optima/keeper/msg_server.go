@@ -101,9 +101,6 @@ func (s msgServer) RetireModel(goCtx context.Context, msg *types.MsgRetireModel)
 	if err := k.Models.Set(ctx, model.Id, model); err != nil {
 		return nil, err
 	}
-	if err := k.addActiveModels(ctx, -1); err != nil {
-		return nil, err
-	}
 	if err := k.weights.OnModelRetired(ctx, model.Id); err != nil {
 		return nil, err
 	}

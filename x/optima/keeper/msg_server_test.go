@@ -104,9 +104,11 @@ func TestRetireModel(t *testing.T) {
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: 42})
 	require.ErrorIs(t, err, types.ErrModelNotFound)
 
+	require.True(t, e.weights.active[res.ModelId], "x/weights learned of the model")
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: res.ModelId})
 	require.NoError(t, err)
 	require.Equal(t, sdkmath.NewInt(funds), e.Balance(creator), "deposit returned")
+	require.False(t, e.weights.active[res.ModelId], "and of its retirement")
 
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: res.ModelId})
 	require.ErrorIs(t, err, types.ErrModelNotActive)
@@ -191,7 +193,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Len(t, exported.Commits, 1)
 	require.Len(t, exported.Optima, 2)
 
-	f, k := newKeeper(t)
+	f, k, _, _ := newKeeper(t)
 	require.NoError(t, k.InitGenesis(f.Ctx, *exported))
 	again, err := k.ExportGenesis(f.Ctx)
 	require.NoError(t, err)

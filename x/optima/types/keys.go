@@ -20,7 +20,6 @@ var (
 	CommitsByOptimizerKey = collections.NewPrefix(6)
 	CommitsByExpiryKey    = collections.NewPrefix(7)
 	BeaconsKey            = collections.NewPrefix(8)
-	ActiveModelsKey       = collections.NewPrefix(9)
 )
 
 // Domain separators of the hashes the module computes.

@@ -1,0 +1,83 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+)
+
+// DefaultGenesis has no open round yet: InitGenesis opens round 1 at the
+// genesis time with initial_difficulty.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params: DefaultParams(),
+		Minter: Minter{
+			Difficulty:    sdkmath.LegacyZeroDec(),
+			Work:          sdkmath.LegacyZeroDec(),
+			EvaluatorWork: sdkmath.LegacyZeroDec(),
+			MintedTotal:   sdkmath.ZeroInt(),
+			PaidTotal:     sdkmath.ZeroInt(),
+		},
+	}
+}
+
+// Validate checks that the genesis state is self-consistent.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
+	}
+	m := gs.Minter
+	switch {
+	case m.Difficulty.IsNil() || m.Work.IsNil() || m.EvaluatorWork.IsNil() || m.MintedTotal.IsNil() || m.PaidTotal.IsNil():
+		return errorsmod.Wrap(ErrInvalidGenesis, "minter fields must be set")
+	case m.Work.IsNegative() || m.EvaluatorWork.IsNegative():
+		return errorsmod.Wrap(ErrInvalidGenesis, "negative work")
+	case m.Round > 0 && m.Difficulty.LT(gs.Params.MinDifficulty):
+		return errorsmod.Wrap(ErrInvalidGenesis, "difficulty below min_difficulty")
+	case m.MintedTotal.IsNegative() || m.MintedTotal.GT(gs.Params.MaxSupply):
+		return errorsmod.Wrap(ErrInvalidGenesis, "minted_total outside [0, max_supply]")
+	case !m.PaidTotal.Equal(m.MintedTotal):
+		return errorsmod.Wrap(ErrInvalidGenesis, "paid_total must equal minted_total")
+	case m.Round == 0 && (len(gs.OptimizerWork) > 0 || len(gs.EvaluatorWork) > 0 || len(gs.Rounds) > 0):
+		return errorsmod.Wrap(ErrInvalidGenesis, "work or rounds without an open round")
+	}
+	if err := validateWork("optimizer_work", gs.OptimizerWork, m.Work); err != nil {
+		return err
+	}
+	if err := validateWork("evaluator_work", gs.EvaluatorWork, m.EvaluatorWork); err != nil {
+		return err
+	}
+	seen := make(map[uint64]bool, len(gs.Rounds))
+	for _, r := range gs.Rounds {
+		paid := r.OptimizerPaid.Add(r.EvaluatorPaid).Add(r.ValidatorPaid).Add(r.CommunityPaid)
+		switch {
+		case seen[r.Round] || r.Round == 0 || r.Round >= m.Round:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "round %d is duplicate or not closed", r.Round)
+		case !paid.Equal(r.Coinbase):
+			return errorsmod.Wrapf(ErrInvalidGenesis, "round %d pays %s of a %s coinbase", r.Round, paid, r.Coinbase)
+		}
+		seen[r.Round] = true
+	}
+	return nil
+}
+
+// validateWork checks unique, positive entries that sum exactly to total.
+func validateWork(field string, entries []WorkEntry, total sdkmath.LegacyDec) error {
+	sum := sdkmath.LegacyZeroDec()
+	seen := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		if _, _, err := bech32.DecodeAndConvert(e.Address); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s address %q: %s", field, e.Address, err)
+		}
+		if seen[e.Address] || e.Work.IsNil() || !e.Work.IsPositive() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s of %s is duplicate or not positive", field, e.Address)
+		}
+		seen[e.Address] = true
+		sum = sum.Add(e.Work)
+	}
+	if !sum.Equal(total) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "%s sums to %s, the minter says %s", field, sum, total)
+	}
+	return nil
+}

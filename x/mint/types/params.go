@@ -1,0 +1,53 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// DefaultParams: a 21 M DON cap (in udon), 1/10,000 of what remains per
+// round, ten-minute rounds retargeted every ten rounds.
+func DefaultParams() Params {
+	return Params{
+		MintDenom:          "udon",
+		MaxSupply:          sdkmath.NewInt(21_000_000_000_000),
+		EmissionRate:       sdkmath.LegacyNewDecWithPrec(1, 4),
+		InitialDifficulty:  sdkmath.LegacyOneDec(),
+		MinDifficulty:      sdkmath.LegacyNewDecWithPrec(1, 4),
+		TargetRoundSeconds: 600,
+		RetargetInterval:   10,
+		StallFactor:        sdkmath.LegacyNewDec(4),
+		StallDecay:         sdkmath.LegacyNewDecWithPrec(1, 3),
+		MaxRoundHistory:    1000,
+	}
+}
+
+// Validate checks every bound of the params.
+func (p Params) Validate() error {
+	one := sdkmath.LegacyOneDec()
+	switch {
+	case sdk.ValidateDenom(p.MintDenom) != nil:
+		return errorsmod.Wrapf(ErrInvalidParams, "mint_denom %q", p.MintDenom)
+	case p.MaxSupply.IsNil() || !p.MaxSupply.IsPositive():
+		return errorsmod.Wrap(ErrInvalidParams, "max_supply must be positive")
+	case p.EmissionRate.IsNil() || !p.EmissionRate.IsPositive() || p.EmissionRate.GTE(one):
+		return errorsmod.Wrap(ErrInvalidParams, "emission_rate must be in (0, 1)")
+	case p.MinDifficulty.IsNil() || !p.MinDifficulty.IsPositive():
+		return errorsmod.Wrap(ErrInvalidParams, "min_difficulty must be positive")
+	case p.InitialDifficulty.IsNil() || p.InitialDifficulty.LT(p.MinDifficulty):
+		return errorsmod.Wrap(ErrInvalidParams, "initial_difficulty must be at least min_difficulty")
+	case p.TargetRoundSeconds == 0:
+		return errorsmod.Wrap(ErrInvalidParams, "target_round_seconds must be positive")
+	case p.RetargetInterval == 0:
+		return errorsmod.Wrap(ErrInvalidParams, "retarget_interval must be positive")
+	case p.StallFactor.IsNil() || p.StallFactor.LT(one):
+		return errorsmod.Wrap(ErrInvalidParams, "stall_factor must be at least 1")
+	case p.StallDecay.IsNil() || p.StallDecay.IsNegative() || p.StallDecay.GTE(one):
+		return errorsmod.Wrap(ErrInvalidParams, "stall_decay must be in [0, 1)")
+	case p.MaxRoundHistory == 0:
+		return errorsmod.Wrap(ErrInvalidParams, "max_round_history must be positive")
+	}
+	return nil
+}
