@@ -1,0 +1,150 @@
+package keeper_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log/v2"
+	sdkmath "cosmossdk.io/math"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosmos/cosmos-sdk/runtime"
+	"github.com/cosmos/cosmos-sdk/store/v2"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/testutil/fixture"
+	"github.com/don-network/don/x/weights/keeper"
+	"github.com/don-network/don/x/weights/types"
+)
+
+// BenchmarkEndBlock measures one block of x/weights at N active models:
+// 1000 RecordRequest signals on distinct random models, then EndBlock
+// (which also refreshes refresh_per_block = 64 idle models).
+//
+// The store is what a node runs on: an IAVL store committed after every
+// block. Like FinalizeBlock, each block runs in a branch of the multistore;
+// writing the branch back and Commit are outside the timer (they are the
+// node's commit work, not EndBlock's) and reported as commit-ns/op.
+// ns/op is record + EndBlock; record-ns/op and endblock-ns/op split it.
+//
+// The shared fixture is not used here: it mounts all its IAVL stores on one
+// unprefixed DB, so it cannot Commit, and an IAVL tree that never commits
+// makes every iterator sort all unsaved keys (O(N) per iterator), which
+// would measure the fixture, not the module.
+func BenchmarkEndBlock(b *testing.B) {
+	const signals = 1000
+	for _, n := range []uint64{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
+			c := newCommittingChain(b)
+			for id := uint64(1); id <= n; id++ {
+				require.NoError(b, c.k.OnModelActivated(c.ctx, id))
+			}
+			c.commit()
+			r := &rng{s: n}
+			ids := make([]uint64, 0, signals)
+			var record, end, commit time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				ids = distinct(r, n, signals, ids[:0])
+				b.StartTimer()
+
+				t0 := time.Now()
+				for _, id := range ids {
+					if err := c.k.RecordRequest(c.ctx, id, sdkmath.NewInt(int64(1+id%997))); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := time.Now()
+				if err := c.k.EndBlocker(c.ctx); err != nil {
+					b.Fatal(err)
+				}
+				t2 := time.Now()
+
+				b.StopTimer()
+				c.commit()
+				commit += time.Since(t2)
+				record += t1.Sub(t0)
+				end += t2.Sub(t1)
+				b.StartTimer()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(record.Nanoseconds())/float64(b.N), "record-ns/op")
+			b.ReportMetric(float64(end.Nanoseconds())/float64(b.N), "endblock-ns/op")
+			b.ReportMetric(float64(commit.Nanoseconds())/float64(b.N), "commit-ns/op")
+			require.NoError(b, c.k.CheckSumRaw(c.ctx))
+		})
+	}
+}
+
+// committingChain is an x/weights keeper on its own committed IAVL store;
+// ctx is a branch of the multistore for the current block.
+type committingChain struct {
+	cms    storetypes.CommitMultiStore
+	branch storetypes.CacheMultiStore
+	ctx    sdk.Context
+	k      *keeper.Keeper
+	height int64
+}
+
+func newCommittingChain(tb testing.TB) *committingChain {
+	f := fixture.New(tb, nil, nil, types.RegisterInterfaces) // codec, address codec, authority
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	cms := store.NewCommitMultiStore(dbm.NewMemDB(), log.NewNopLogger())
+	cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil) // own prefix: committable
+	require.NoError(tb, cms.LoadLatestVersion())
+	c := &committingChain{cms: cms, height: 1,
+		k: keeper.NewKeeper(f.Codec, runtime.NewKVStoreService(key), f.AddressCodec, f.Authority)}
+	c.begin()
+	require.NoError(tb, c.k.InitGenesis(c.ctx, *types.DefaultGenesis()))
+	return c
+}
+
+func (c *committingChain) begin() {
+	c.branch = c.cms.CacheMultiStore()
+	c.ctx = sdk.NewContext(c.branch, cmtproto.Header{ChainID: "don-bench", Height: c.height}, false, log.NewNopLogger()).
+		WithGasMeter(storetypes.NewInfiniteGasMeter())
+}
+
+// commit writes the block's branch, commits and begins the next block.
+func (c *committingChain) commit() {
+	c.branch.Write()
+	c.cms.Commit()
+	c.height++
+	c.begin()
+}
+
+// distinct draws k distinct model ids in [1, n].
+func distinct(r *rng, n uint64, k int, out []uint64) []uint64 {
+	seen := make(map[uint64]bool, k)
+	for len(out) < k {
+		id := 1 + r.intn(n)
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// The benchmark's state stays consistent (a short run as a test).
+func TestBenchmarkSetupKeepsInvariants(t *testing.T) {
+	e := newEnv(t)
+	const n = 3000
+	for id := uint64(1); id <= n; id++ {
+		e.activate(id)
+	}
+	r := &rng{s: 1}
+	for blk := 0; blk < 3; blk++ {
+		for _, id := range distinct(r, n, 1000, nil) {
+			require.NoError(t, e.k.RecordRequest(e.Ctx, id, sdkmath.NewInt(int64(id%997))))
+		}
+		e.endBlock()
+	}
+	require.NoError(t, e.k.CheckInvariants(e.Ctx))
+	_ = types.ModuleName
+}

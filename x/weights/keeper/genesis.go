@@ -1,0 +1,90 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+
+	"github.com/don-network/don/x/weights/types"
+)
+
+// InitGenesis loads a (validated) genesis state. It must run before
+// x/optima's InitGenesis, whose genesis models call OnModelActivated.
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	var n uint64
+	for _, m := range gs.Models {
+		if err := k.Models.Set(ctx, m.ModelId, m); err != nil {
+			return err
+		}
+		if m.Active {
+			if err := k.Active.Set(ctx, m.ModelId); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	if err := k.ActiveCount.Set(ctx, n); err != nil {
+		return err
+	}
+	if err := k.SumRaw.Set(ctx, gs.SumRaw); err != nil {
+		return err
+	}
+	if err := k.RefreshCursor.Set(ctx, gs.RefreshCursor); err != nil {
+		return err
+	}
+	if err := k.Backlog.Set(ctx, gs.Backlog); err != nil {
+		return err
+	}
+	for _, ps := range gs.Pending {
+		if err := k.Pending.Set(ctx, ps.ModelId, ps); err != nil {
+			return err
+		}
+	}
+	shares, _ := gs.Params.Shares(gs.Backlog.Lambda)
+	if gs.LastRoleShares != nil {
+		shares = *gs.LastRoleShares
+	}
+	return k.LastRoleShares.Set(ctx, shares)
+}
+
+// ExportGenesis exports the whole state; import gives it back unchanged.
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if err := k.Models.Walk(ctx, nil, func(_ uint64, m types.ModelState) (bool, error) {
+		gs.Models = append(gs.Models, m)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if _, gs.SumRaw, err = k.totals(ctx); err != nil {
+		return nil, err
+	}
+	if gs.RefreshCursor, err = k.RefreshCursor.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
+	if gs.Backlog, err = k.getBacklog(ctx); err != nil {
+		return nil, err
+	}
+	shares, err := k.LastRoleShares.Get(ctx)
+	switch {
+	case err == nil:
+		gs.LastRoleShares = &shares
+	case !errors.Is(err, collections.ErrNotFound):
+		return nil, err
+	}
+	if err := k.Pending.Walk(ctx, nil, func(_ uint64, ps types.PendingSignals) (bool, error) {
+		gs.Pending = append(gs.Pending, ps)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	return gs, nil
+}

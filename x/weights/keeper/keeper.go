@@ -1,0 +1,83 @@
+// Package keeper holds x/weights' state and its transitions: the signal
+// filters of every model, the model weights, the backlog filter and the
+// role shares.
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/log/v2"
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/x/weights/types"
+)
+
+// Keeper of x/weights.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	authority    string
+
+	Schema collections.Schema
+	Params collections.Item[types.Params]
+	// Models holds the state of every model x/weights has seen, active or retired.
+	Models collections.Map[uint64, types.ModelState]
+	// Active is the set of active model ids: the refresh cursor walks it.
+	Active collections.KeySet[uint64]
+	// ActiveCount is N, the size of Active.
+	ActiveCount collections.Item[uint64]
+	// Pending holds the signals recorded in the current block, by model;
+	// EndBlock applies and deletes them, so it finds the signalled models
+	// without a scan.
+	Pending collections.Map[uint64, types.PendingSignals]
+	// SumRaw is Σ raw over the active models, kept exactly by differences.
+	SumRaw collections.Item[sdkmath.LegacyDec]
+	// RefreshCursor is the id of the last idle model that EndBlock refreshed.
+	RefreshCursor collections.Item[uint64]
+	// Backlog is the global backlog filter.
+	Backlog collections.Item[types.BacklogState]
+	// LastRoleShares are the shares of the last EventRoleSharesChanged.
+	LastRoleShares collections.Item[types.RoleShares]
+}
+
+// NewKeeper returns the x/weights keeper.
+func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec address.Codec, authority string) *Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("invalid weights authority %q: %s", authority, err))
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	k := &Keeper{
+		cdc:            cdc,
+		addressCodec:   addressCodec,
+		authority:      authority,
+		Params:         collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Models:         collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, types.ModelStateValue(cdc)),
+		Active:         collections.NewKeySet(sb, types.ActiveKey, "active", collections.Uint64Key),
+		ActiveCount:    collections.NewItem(sb, types.ActiveCountKey, "active_count", collections.Uint64Value),
+		Pending:        collections.NewMap(sb, types.PendingKey, "pending", collections.Uint64Key, codec.CollValue[types.PendingSignals](cdc)),
+		SumRaw:         collections.NewItem(sb, types.SumRawKey, "sum_raw", sdk.LegacyDecValue),
+		RefreshCursor:  collections.NewItem(sb, types.RefreshCursorKey, "refresh_cursor", collections.Uint64Value),
+		Backlog:        collections.NewItem(sb, types.BacklogKey, "backlog", codec.CollValue[types.BacklogState](cdc)),
+		LastRoleShares: collections.NewItem(sb, types.LastRoleSharesKey, "last_role_shares", codec.CollValue[types.RoleShares](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Authority returns the address allowed to change params.
+func (k *Keeper) Authority() string { return k.authority }
+
+// Logger returns the module logger.
+func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
+	return ctx.Logger().With("module", "x/"+types.ModuleName)
+}

@@ -1,0 +1,197 @@
+package types
+
+import (
+	"fmt"
+	"sort"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+)
+
+// DefaultGenesis has default params and no models.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params:  DefaultParams(),
+		SumRaw:  sdkmath.LegacyZeroDec(),
+		Backlog: BacklogState{Lambda: sdkmath.LegacyZeroDec()},
+	}
+}
+
+// NewModelState is the state of a model that joins the active set after
+// block lastHeight: every filter at 0.
+func NewModelState(id uint64, lastHeight int64) ModelState {
+	z := sdkmath.LegacyZeroDec
+	return ModelState{
+		ModelId: id, Active: true, LastHeight: lastHeight,
+		LambdaReveals: z(), LambdaAccepted: z(), LambdaRequests: z(), LambdaFees: z(),
+		Raw: z(), LastWeight: z(),
+	}
+}
+
+// NewPendingSignals is an empty buffer of one model.
+func NewPendingSignals(id uint64) PendingSignals {
+	return PendingSignals{ModelId: id, Fees: sdkmath.ZeroInt()}
+}
+
+// Lambda returns the filter value of a per-model kind.
+func (s ModelState) Lambda(kind int) sdkmath.LegacyDec {
+	switch kind {
+	case KindReveals:
+		return s.LambdaReveals
+	case KindAccepted:
+		return s.LambdaAccepted
+	case KindRequests:
+		return s.LambdaRequests
+	default:
+		return s.LambdaFees
+	}
+}
+
+// SetLambda sets the filter value of a per-model kind.
+func (s *ModelState) SetLambda(kind int, v sdkmath.LegacyDec) {
+	switch kind {
+	case KindReveals:
+		s.LambdaReveals = v
+	case KindAccepted:
+		s.LambdaAccepted = v
+	case KindRequests:
+		s.LambdaRequests = v
+	default:
+		s.LambdaFees = v
+	}
+}
+
+// Observation returns the block total y of a per-model kind.
+func (ps PendingSignals) Observation(kind int) sdkmath.LegacyDec {
+	count := func(c uint64) sdkmath.LegacyDec {
+		if c == 0 {
+			return sdkmath.LegacyZeroDec()
+		}
+		return sdkmath.LegacyNewDecFromInt(sdkmath.NewIntFromUint64(c))
+	}
+	switch kind {
+	case KindReveals:
+		return count(ps.Reveals)
+	case KindAccepted:
+		return count(ps.Accepted)
+	case KindRequests:
+		return count(ps.Requests)
+	default:
+		if ps.Fees.IsNil() || ps.Fees.IsZero() {
+			return sdkmath.LegacyZeroDec()
+		}
+		return sdkmath.LegacyNewDecFromInt(ps.Fees)
+	}
+}
+
+// Validate checks one model state: filters, raw and last weight present and
+// non-negative, last weight at most 1.
+func (s ModelState) Validate() error {
+	if s.ModelId == 0 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "model id 0")
+	}
+	for _, d := range []struct {
+		name string
+		v    sdkmath.LegacyDec
+	}{
+		{"lambda_reveals", s.LambdaReveals}, {"lambda_accepted", s.LambdaAccepted},
+		{"lambda_requests", s.LambdaRequests}, {"lambda_fees", s.LambdaFees},
+		{"raw", s.Raw}, {"last_weight", s.LastWeight},
+	} {
+		if d.v.IsNil() || d.v.IsNegative() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: %s is missing or negative", s.ModelId, d.name)
+		}
+	}
+	if s.LastWeight.GT(sdkmath.LegacyOneDec()) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: last_weight %s above 1", s.ModelId, s.LastWeight)
+	}
+	if s.LastHeight < 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: negative last_height", s.ModelId)
+	}
+	return nil
+}
+
+// Validate checks that the genesis state is self-consistent: valid params,
+// unique valid models, sum_raw equal to the sum of the active raws, a
+// published weight vector that sums to exactly 1 with a remainder within
+// the rounding bound, a valid backlog and role shares, pending signals only
+// for active models.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
+	}
+	seen := make(map[uint64]bool, len(gs.Models))
+	active := make([]ModelState, 0, len(gs.Models))
+	sum := sdkmath.LegacyZeroDec()
+	for _, m := range gs.Models {
+		if seen[m.ModelId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate model %d", m.ModelId)
+		}
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		seen[m.ModelId] = true
+		if m.Active {
+			active = append(active, m)
+			sum = sum.Add(m.Raw)
+		}
+	}
+	if gs.SumRaw.IsNil() || !gs.SumRaw.Equal(sum) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "sum_raw %s is not the sum of the active raw weights %s", gs.SumRaw, sum)
+	}
+	sort.Slice(active, func(i, j int) bool { return active[i].ModelId < active[j].ModelId })
+	if err := CheckPublished(gs.Params.Epsilon, active, gs.SumRaw); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "weights: %s", err)
+	}
+	if gs.Backlog.Lambda.IsNil() || gs.Backlog.Lambda.IsNegative() || gs.Backlog.LastHeight < 0 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "backlog lambda missing or negative, or negative last_height")
+	}
+	if gs.LastRoleShares != nil {
+		if err := gs.LastRoleShares.Validate(); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "last_role_shares: %s", err)
+		}
+	}
+	pending := make(map[uint64]bool, len(gs.Pending))
+	activeIDs := make(map[uint64]bool, len(active))
+	for _, m := range active {
+		activeIDs[m.ModelId] = true
+	}
+	for _, ps := range gs.Pending {
+		switch {
+		case pending[ps.ModelId]:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate pending signals of model %d", ps.ModelId)
+		case !activeIDs[ps.ModelId]:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pending signals of inactive or unknown model %d", ps.ModelId)
+		case ps.Fees.IsNil() || ps.Fees.IsNegative():
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pending fees of model %d missing or negative", ps.ModelId)
+		}
+		pending[ps.ModelId] = true
+	}
+	return nil
+}
+
+// CheckPublished verifies the published weight vector of the active models
+// (sorted by id): it sums to exactly 1 when N > 0, every weight is at least
+// ⌊ε/N⌋, and the remainder is in [0, MaxRemainder].
+func CheckPublished(epsilon sdkmath.LegacyDec, active []ModelState, sumRaw sdkmath.LegacyDec) error {
+	n := uint64(len(active))
+	if n == 0 {
+		return nil
+	}
+	weights, rem := PublishWeights(epsilon, active, sumRaw)
+	if rem.IsNegative() || rem.GT(MaxRemainder(n, sumRaw)) {
+		return fmt.Errorf("rounding remainder %s outside [0, %s]", rem, MaxRemainder(n, sumRaw))
+	}
+	floor := epsilon.QuoInt(sdkmath.NewIntFromUint64(n))
+	sum := sdkmath.LegacyZeroDec()
+	for _, w := range weights {
+		if w.Weight.LT(floor) {
+			return fmt.Errorf("weight %s of model %d below epsilon/N %s", w.Weight, w.ModelId, floor)
+		}
+		sum = sum.Add(w.Weight)
+	}
+	if !sum.Equal(sdkmath.LegacyOneDec()) {
+		return fmt.Errorf("weights sum to %s", sum)
+	}
+	return nil
+}
