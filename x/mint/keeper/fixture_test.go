@@ -26,18 +26,6 @@ func (f *fixedShares) RoleShares(context.Context) (weightstypes.RoleShares, erro
 	return f.shares, nil
 }
 
-// communityPool moves the community share into the distribution module
-// account, as x/distribution's FundCommunityPool does, and counts it.
-type communityPool struct {
-	f        *fixture.Fixture
-	received sdkmath.Int
-}
-
-func (c *communityPool) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	c.received = c.received.Add(amount.AmountOf(fixture.Denom))
-	return c.f.BankKeeper.SendCoinsFromAccountToModule(ctx, sender, distrtypes.ModuleName, amount)
-}
-
 func dec(s string) sdkmath.LegacyDec { return sdkmath.LegacyMustNewDecFromStr(s) }
 
 func defaultShares() weightstypes.RoleShares {
@@ -48,7 +36,7 @@ type env struct {
 	*fixture.Fixture
 	k         *keeper.Keeper
 	shares    *fixedShares
-	community *communityPool
+	community *fixture.CommunityPool
 	// past holds the events of the blocks that endBlock finished.
 	past sdk.Events
 }
@@ -62,7 +50,7 @@ func newEnv(t testing.TB, mutate func(*types.GenesisState)) *env {
 		authtypes.FeeCollectorName: nil,
 		distrtypes.ModuleName:      nil,
 	}, types.RegisterInterfaces)
-	e := &env{Fixture: f, shares: &fixedShares{defaultShares()}, community: &communityPool{f: f, received: sdkmath.ZeroInt()}}
+	e := &env{Fixture: f, shares: &fixedShares{defaultShares()}, community: f.NewCommunityPool()}
 	e.k = keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority,
 		authtypes.FeeCollectorName, f.BankKeeper, e.community, e.shares)
 	f.Ctx = f.Ctx.WithBlockTime(time.Unix(1_700_000_000, 0).UTC())

@@ -40,7 +40,7 @@ func TestRoundClosesExactlyWhenWorkReachesDifficulty(t *testing.T) {
 	validators := sdkmath.NewInt(315_000_000) // 0.15
 	require.Equal(t, validators, e.ModuleBalance(authtypes.FeeCollectorName))
 	// No evaluators: their 0.20 joins the community's 0.05.
-	require.Equal(t, sdkmath.NewInt(525_000_000), e.community.received)
+	require.Equal(t, sdkmath.NewInt(525_000_000), e.community.Received)
 	require.Equal(t, supply.Add(coinbase), e.Supply())
 	require.Equal(t, coinbase, m.MintedTotal)
 
@@ -76,7 +76,7 @@ func TestPayoutsProRataWithDustToCommunity(t *testing.T) {
 	validators := sdkmath.NewInt(315_000_000)
 	dust := optimizerPool.Sub(paid)
 	require.True(t, dust.IsPositive() || dust.IsZero())
-	require.Equal(t, coinbase.Sub(paid).Sub(evaluatorPool).Sub(validators), e.community.received,
+	require.Equal(t, coinbase.Sub(paid).Sub(evaluatorPool).Sub(validators), e.community.Received,
 		"community = its share + every rounding remainder")
 }
 
@@ -121,7 +121,7 @@ func TestRoleWithoutParticipantsGoesToCommunity(t *testing.T) {
 	e.work(a, "1")
 	e.endBlock()
 	require.Equal(t, sdkmath.NewInt(1_050_000_000), e.Balance(a))
-	require.Equal(t, sdkmath.NewInt(840_000_000), e.community.received, "0.3 evaluators + 0.1 community")
+	require.Equal(t, sdkmath.NewInt(840_000_000), e.community.Received, "0.3 evaluators + 0.1 community")
 }
 
 func TestInvalidRoleSharesDoNotCloseTheRound(t *testing.T) {
