@@ -7,9 +7,8 @@ import (
 	"cosmossdk.io/depinject"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/weights/keeper"
 	modulev1 "github.com/don-network/don/x/weights/types/module"
 )
@@ -40,11 +39,7 @@ type ModuleOutputs struct {
 
 // ProvideModule builds the keeper and the module.
 func ProvideModule(in ModuleInputs) (ModuleOutputs, error) {
-	authority := authtypes.NewModuleAddress(govtypes.ModuleName)
-	if in.Config.Authority != "" {
-		authority = authtypes.NewModuleAddressOrBech32Address(in.Config.Authority)
-	}
-	authorityStr, err := in.AddressCodec.BytesToString(authority)
+	authorityStr, err := modulekit.Authority(in.Config.Authority, in.AddressCodec)
 	if err != nil {
 		return ModuleOutputs{}, err
 	}

@@ -5,8 +5,6 @@ package weights
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	"cosmossdk.io/core/appmodule"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
@@ -18,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/weights/keeper"
 	"github.com/don-network/don/x/weights/types"
 )
@@ -35,11 +34,24 @@ var (
 
 // AppModule is the x/weights module.
 type AppModule struct {
+	// x/weights must initialise before x/optima, whose genesis models join
+	// the active set through the keeper (app_config.go orders it so).
+	modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]
 	keeper *keeper.Keeper
 }
 
 // NewAppModule returns the module around its keeper.
-func NewAppModule(k *keeper.Keeper) AppModule { return AppModule{keeper: k} }
+func NewAppModule(k *keeper.Keeper) AppModule {
+	return AppModule{
+		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
+			Module:  types.ModuleName,
+			Default: types.DefaultGenesis,
+			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
+			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
+		},
+		keeper: k,
+	}
+}
 
 // IsAppModule marks the type for depinject.
 func (AppModule) IsAppModule() {}
@@ -70,39 +82,6 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
 	return nil
-}
-
-// DefaultGenesis returns the default genesis state.
-func (AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
-	return cdc.MustMarshalJSON(types.DefaultGenesis())
-}
-
-// ValidateGenesis validates a genesis state.
-func (AppModule) ValidateGenesis(cdc codec.JSONCodec, _ client.TxEncodingConfig, bz json.RawMessage) error {
-	var gs types.GenesisState
-	if err := cdc.UnmarshalJSON(bz, &gs); err != nil {
-		return fmt.Errorf("failed to unmarshal %s genesis state: %w", types.ModuleName, err)
-	}
-	return gs.Validate()
-}
-
-// InitGenesis loads the genesis state. x/weights must initialise before
-// x/optima, whose genesis models join the active set through the keeper.
-func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.RawMessage) {
-	var gs types.GenesisState
-	cdc.MustUnmarshalJSON(bz, &gs)
-	if err := am.keeper.InitGenesis(ctx, gs); err != nil {
-		panic(fmt.Errorf("init %s genesis: %w", types.ModuleName, err))
-	}
-}
-
-// ExportGenesis exports the state.
-func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
-	gs, err := am.keeper.ExportGenesis(ctx)
-	if err != nil {
-		panic(fmt.Errorf("export %s genesis: %w", types.ModuleName, err))
-	}
-	return cdc.MustMarshalJSON(gs)
 }
 
 // ConsensusVersion returns the state version.

@@ -50,10 +50,11 @@ type updater struct {
 	decay   [types.NumModelKinds]*types.Decayer
 }
 
-func newUpdater(params types.Params, h int64) *updater {
+// newUpdater returns the updater of height h; the caller holds k.decayMu.
+func (k *Keeper) newUpdater(params types.Params, h int64) *updater {
 	u := &updater{params: params, sigma16: params.SigmaSixteenths(), h: h}
 	for kind := 0; kind < types.NumModelKinds; kind++ {
-		u.decay[kind] = types.NewDecayer(params.Filter(kind))
+		u.decay[kind] = k.decayer(params.Filter(kind))
 	}
 	return u
 }
@@ -91,10 +92,19 @@ func (u *updater) advance(st types.ModelState, ps *types.PendingSignals) (out ty
 	return st, nil
 }
 
-// updateModels is the model half of EndBlock: read the buffered signals,
-// the touched states and the totals; compute; then write.
-func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) error {
-	u := newUpdater(params, ctx.BlockHeight())
+// updateModels is the model half of EndBlock. Phase 1 reads the buffered
+// signals, the touched states and the totals; phase 2 computes the new
+// states, Σraw, weights and events in memory; phase 3 writes. A store error
+// or an arithmetic panic in phases 1–2 returns before anything is written.
+func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errorsmod.Wrapf(types.ErrArithmetic, "%v", r)
+		}
+	}()
+	k.decayMu.Lock()
+	defer k.decayMu.Unlock()
+	u := k.newUpdater(params, ctx.BlockHeight())
 	var pending []types.PendingSignals
 	if err := k.Pending.Walk(ctx, nil, func(_ uint64, ps types.PendingSignals) (bool, error) {
 		pending = append(pending, ps)
@@ -145,27 +155,27 @@ func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) error {
 	if sum.IsNegative() {
 		return fmt.Errorf("sum of raw weights went negative: %s", sum)
 	}
+	// Weights with the final Σraw; an event only for a touched model whose
+	// weight moved by more than the threshold since its last event.
+	weigher := types.NewWeigher(params.Epsilon, n, sum)
+	var events []*types.EventWeightChanged
+	for i := range touched {
+		st := &touched[i]
+		w := weigher.Weight(st.Raw)
+		if w.Sub(st.LastWeight).Abs().GT(params.WeightEventThreshold) {
+			events = append(events, &types.EventWeightChanged{ModelId: st.ModelId, Old: st.LastWeight.String(), New: w.String()})
+			st.LastWeight = w
+		}
+	}
 
-	// Writes. Weights use the final Σraw; an event only for a touched model
-	// whose weight moved by more than the threshold since its last event.
+	// Phase 3: writes.
 	for _, ps := range pending {
 		if err := k.Pending.Remove(ctx, ps.ModelId); err != nil {
 			return err
 		}
 	}
-	weigher := types.NewWeigher(params.Epsilon, n, sum)
 	for i := range touched {
-		st := &touched[i]
-		w := weigher.Weight(st.Raw)
-		if w.Sub(st.LastWeight).Abs().GT(params.WeightEventThreshold) {
-			if err := ctx.EventManager().EmitTypedEvent(&types.EventWeightChanged{
-				ModelId: st.ModelId, Old: st.LastWeight.String(), New: w.String(),
-			}); err != nil {
-				return err
-			}
-			st.LastWeight = w
-		}
-		if err := k.Models.Set(ctx, st.ModelId, *st); err != nil {
+		if err := k.Models.Set(ctx, touched[i].ModelId, touched[i]); err != nil {
 			return err
 		}
 	}
@@ -173,7 +183,14 @@ func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	if len(ids) > 0 {
-		return k.RefreshCursor.Set(ctx, cursor)
+		if err := k.RefreshCursor.Set(ctx, cursor); err != nil {
+			return err
+		}
+	}
+	for _, ev := range events {
+		if err := ctx.EventManager().EmitTypedEvent(ev); err != nil {
+			return err
+		}
 	}
 	return nil
 }

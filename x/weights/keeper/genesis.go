@@ -9,9 +9,14 @@ import (
 	"github.com/don-network/don/x/weights/types"
 )
 
-// InitGenesis loads a (validated) genesis state. It must run before
-// x/optima's InitGenesis, whose genesis models call OnModelActivated.
+// InitGenesis validates and loads a genesis state (InitChain does not call
+// ValidateGenesis, so an inconsistent file must not reach the state). It
+// must run before x/optima's InitGenesis, whose genesis models call
+// OnModelActivated.
 func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(); err != nil {
+		return err
+	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}

@@ -80,10 +80,17 @@ func TestInvalidGenesis(t *testing.T) {
 				gs.Models[i].Raw = gs.Models[i].Raw.MulInt64(2)
 			}
 		},
-		"missing sum_raw":       func(gs *types.GenesisState) { gs.SumRaw = sdkmath.LegacyDec{} },
-		"negative backlog":      func(gs *types.GenesisState) { gs.Backlog.Lambda = dec("-1") },
-		"bad last role shares":  func(gs *types.GenesisState) { gs.LastRoleShares = &types.RoleShares{Optimizer: dec("1"), Evaluator: dec("1"), Validator: dec("0"), Community: dec("0")} },
+		"missing sum_raw":  func(gs *types.GenesisState) { gs.SumRaw = sdkmath.LegacyDec{} },
+		"negative backlog": func(gs *types.GenesisState) { gs.Backlog.Lambda = dec("-1") },
+		"bad last role shares": func(gs *types.GenesisState) {
+			gs.LastRoleShares = &types.RoleShares{Optimizer: dec("1"), Evaluator: dec("1"), Validator: dec("0"), Community: dec("0")}
+		},
 		"pending unknown model": func(gs *types.GenesisState) { gs.Pending = []types.PendingSignals{types.NewPendingSignals(99)} },
+		"pending of a retired model": func(gs *types.GenesisState) {
+			gs.Models[0].Active = false
+			gs.SumRaw = gs.SumRaw.Sub(gs.Models[0].Raw)
+			gs.Pending = []types.PendingSignals{types.NewPendingSignals(gs.Models[0].ModelId)}
+		},
 		"pending duplicate": func(gs *types.GenesisState) {
 			gs.Pending = []types.PendingSignals{types.NewPendingSignals(1), types.NewPendingSignals(1)}
 		},
@@ -103,4 +110,13 @@ func TestInvalidGenesis(t *testing.T) {
 			require.ErrorIs(t, gs.Validate(), types.ErrInvalidGenesis)
 		})
 	}
+}
+
+func TestInitGenesisRefusesInvalidState(t *testing.T) {
+	e := newEnv(t)
+	gs := types.DefaultGenesis()
+	gs.Models = []types.ModelState{types.NewModelState(1, 0)}
+	gs.Models[0].Raw = dec("1")
+	gs.SumRaw = dec("2") // not the sum of the active raws
+	require.ErrorIs(t, e.k.InitGenesis(e.Ctx, *gs), types.ErrInvalidGenesis)
 }

@@ -5,6 +5,7 @@ package keeper
 
 import (
 	"fmt"
+	"sync"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -44,6 +45,12 @@ type Keeper struct {
 	Backlog collections.Item[types.BacklogState]
 	// LastRoleShares are the shares of the last EventRoleSharesChanged.
 	LastRoleShares collections.Item[types.RoleShares]
+
+	// decay keeps the closed-form decay memos of the filters across blocks
+	// (not state: a cache of a pure function of the filter params and the
+	// number of idle blocks, so it cannot change a result).
+	decayMu sync.Mutex
+	decay   map[string]*types.Decayer // by FilterParams.Key
 }
 
 // NewKeeper returns the x/weights keeper.
@@ -71,6 +78,7 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec 
 		panic(err)
 	}
 	k.Schema = schema
+	k.decay = map[string]*types.Decayer{}
 	return k
 }
 
@@ -80,4 +88,18 @@ func (k *Keeper) Authority() string { return k.authority }
 // Logger returns the module logger.
 func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
 	return ctx.Logger().With("module", "x/"+types.ModuleName)
+}
+
+// decayer returns the cached closed-form decay of a filter.
+func (k *Keeper) decayer(p types.FilterParams) *types.Decayer {
+	key := p.Key()
+	if d, ok := k.decay[key]; ok {
+		return d
+	}
+	if len(k.decay) >= 16 {
+		clear(k.decay) // params changed many times: start over
+	}
+	d := types.NewDecayer(p)
+	k.decay[key] = d
+	return d
 }

@@ -128,8 +128,12 @@ func TestModelWeightEdgeCases(t *testing.T) {
 	for id := uint64(1); id <= 4; id++ {
 		require.Equal(t, dec("0.25"), e.weight(id))
 	}
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 4, sdkmath.NewInt(5)))
 	require.NoError(t, e.k.OnModelRetired(e.Ctx, 4))
 	require.True(t, e.weight(4).IsZero(), "retired model")
+	has, err := e.k.Pending.Has(e.Ctx, 4)
+	require.NoError(t, err)
+	require.False(t, has, "a retired model's buffered signals are dropped")
 	require.Equal(t, "0.333333333333333333", e.weight(1).String())
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
 	weights, rem, err := e.k.PublishedWeights(e.Ctx)
@@ -165,6 +169,7 @@ func TestSignalsAppliedAtEndBlock(t *testing.T) {
 	ps, err := e.k.Pending.Get(e.Ctx, 1)
 	require.NoError(t, err)
 	require.Equal(t, types.PendingSignals{ModelId: 1, Reveals: 2, Accepted: 1, Requests: 2, Fees: sdkmath.NewInt(1000)}, ps)
+	require.NoError(t, e.k.CheckInvariants(e.Ctx))
 	before := e.weight(1)
 	require.Equal(t, before, e.weight(2), "weights move only at EndBlock")
 	h := e.Ctx.BlockHeight()
@@ -222,4 +227,44 @@ func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
 	for _, ev := range eventsOf[types.EventWeightChanged](t, e.past) {
 		require.NotEqual(t, uint64(2), ev.ModelId)
 	}
+}
+
+// EndBlock never panics: a model whose arithmetic leaves LegacyDec's range
+// is skipped (state kept, signals dropped) while the others are updated, and
+// a Σraw that would leave the range leaves the whole update unwritten.
+func TestEndBlockSurvivesOverflow(t *testing.T) {
+	p := types.DefaultParams()
+	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("1")}
+	p.PRef = dec("1000000000000000000000000000000000000000000000000000000000000") // 10^60
+	e := newEnvWith(t, p)
+	e.activate(1, 2)
+	// Model 1: p_ref·λ_requests = 10^78 is beyond LegacyDec's 2^256.
+	st := e.state(1)
+	st.LambdaRequests = dec("1000000000000000000")
+	require.NoError(t, e.k.Models.Set(e.Ctx, 1, st))
+	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, false))
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, sdkmath.NewInt(10)))
+	h := e.Ctx.BlockHeight()
+	require.NotPanics(t, func() { e.endBlock() })
+	require.Equal(t, st, e.state(1), "model 1 skipped, state kept")
+	require.Equal(t, h, e.state(2).LastHeight, "model 2 updated")
+	has, err := e.k.Pending.Has(e.Ctx, 1)
+	require.NoError(t, err)
+	require.False(t, has, "the overflowing model's signals are dropped")
+
+	// Σraw near the top of the range: a fee that adds ~10^77 to it overflows
+	// the sum; nothing is written, nothing panics.
+	require.NoError(t, e.k.SumRaw.Set(e.Ctx, dec("115000000000000000000000000000000000000000000000000000000000000000000000000000")))
+	fee, ok := sdkmath.NewIntFromString("100000000000000000000000000000000000000000000000000000000000000000000000000000")
+	require.True(t, ok)
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, fee))
+	before, err := e.k.ExportGenesis(e.Ctx)
+	require.NoError(t, err)
+	require.NotPanics(t, func() { require.NoError(t, e.k.EndBlocker(e.Ctx)) })
+	after, err := e.k.ExportGenesis(e.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, before.Models, after.Models, "no model written")
+	require.Equal(t, before.SumRaw, after.SumRaw)
+	require.Equal(t, before.Pending, after.Pending, "signals stay buffered")
+	require.Equal(t, before.Backlog.LastHeight+1, after.Backlog.LastHeight, "the role-share half still runs")
 }

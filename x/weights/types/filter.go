@@ -13,6 +13,11 @@ const (
 	NumModelKinds
 )
 
+// Key identifies the coefficients' values (for caches).
+func (f FilterParams) Key() string {
+	return f.Omega.String() + "/" + f.Beta.String() + "/" + f.Alpha.String()
+}
+
 // Persistence returns c = β − α, the factor of λ in one step:
 // λ ← ω + β·λ + α·(y − λ) = ω + c·λ + α·y.
 func (f FilterParams) Persistence() sdkmath.LegacyDec { return f.Beta.Sub(f.Alpha) }
@@ -41,9 +46,10 @@ func (f FilterParams) Step(lambda, y sdkmath.LegacyDec) sdkmath.LegacyDec {
 // computed together by binary exponentiation of the pair (c^k, G_k), which
 // composes as (P_a, G_a)∘(P_b, G_b) = (P_a·P_b, G_a + P_a·G_b): O(log k)
 // multiplications and no division, so the rounding error stays a few units
-// in the last place even when 1 − c is tiny. A per-EndBlock memo caches the
-// pair per k; it only caches a pure function of (params, k), so results do
-// not depend on the order of calls.
+// in the last place even when 1 − c is tiny. A memo (bounded, cleared when
+// full) caches the pair per k; it only caches a pure function of
+// (params, k), so results never depend on what it holds. A Decayer is not
+// safe for concurrent use.
 type Decayer struct {
 	p    FilterParams
 	c    sdkmath.LegacyDec
@@ -53,6 +59,9 @@ type Decayer struct {
 type decayTerms struct {
 	pow, geo, drift sdkmath.LegacyDec // c^k, G_k and ω·G_k
 }
+
+// maxDecayMemo bounds the memo of a Decayer that lives across blocks.
+const maxDecayMemo = 1 << 12
 
 // NewDecayer returns the closed-form idle decay of one filter.
 func NewDecayer(p FilterParams) *Decayer {
@@ -79,6 +88,9 @@ func (d *Decayer) terms(k uint64) decayTerms {
 		}
 	}
 	res.drift = d.p.Omega.Mul(res.geo)
+	if len(d.memo) >= maxDecayMemo {
+		clear(d.memo) // a cache only: results do not depend on it
+	}
 	d.memo[k] = res
 	return res
 }

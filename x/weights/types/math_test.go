@@ -20,7 +20,7 @@ func TestSqrtFloorIsExactFloor(t *testing.T) {
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 	for _, s := range []string{"0", "0.000000000000000001", "0.5", "1", "2", "3.523412341234", "4", "100", "123456789.123456789", "1000000000000"} {
 		x := dec(s)
-		r := SqrtFloorBig(x)
+		r := sqrtFloorRef(x)
 		got := types.SqrtFloor(x)
 		require.True(t, got.BigInt().Cmp(r) == 0, "sqrt(%s) = %s", s, got)
 		// r² ≤ x·10^18 < (r+1)², in units of 10^-18.
@@ -33,8 +33,8 @@ func TestSqrtFloorIsExactFloor(t *testing.T) {
 	require.True(t, types.SqrtFloor(dec("-1")).IsZero())
 }
 
-// SqrtFloorBig is the reference: integer square root of x·10^18 by bisection.
-func SqrtFloorBig(x sdkmath.LegacyDec) *big.Int {
+// sqrtFloorRef is the reference: integer square root of x·10^18 by bisection.
+func sqrtFloorRef(x sdkmath.LegacyDec) *big.Int {
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 	v := new(big.Int).Mul(x.BigInt(), p)
 	lo, hi := big.NewInt(0), new(big.Int).Add(v, big.NewInt(1))
@@ -86,7 +86,7 @@ func TestDecayClosedFormEqualsSteps(t *testing.T) {
 		types.DefaultFilterParams(),
 		{Omega: dec("0"), Beta: dec("0.95"), Alpha: dec("0.05")},
 		{Omega: dec("0.5"), Beta: dec("1"), Alpha: dec("0.2")},
-		{Omega: dec("2"), Beta: dec("1"), Alpha: dec("0")},       // c = 1: λ + ω·k
+		{Omega: dec("2"), Beta: dec("1"), Alpha: dec("0")},        // c = 1: λ + ω·k
 		{Omega: dec("0.25"), Beta: dec("0.9"), Alpha: dec("0.9")}, // c = 0
 		{Omega: dec("0.001"), Beta: dec("0.999"), Alpha: dec("0.001")},
 	}

@@ -15,13 +15,18 @@ import (
 // modelStateFormat is the first byte of a stored ModelState.
 const modelStateFormat byte = 1
 
+// flagActive is the active bit of the flags byte of a stored ModelState
+// (the other bits are reserved and must be 0).
+const flagActive byte = 1 << 0
+
 // ModelStateValue is the store codec of ModelState. The proto encoding of
 // a LegacyDec is its decimal text, which costs a base-10 conversion per
 // field (twice when marshalling: Size and Marshal) and dominated EndBlock's
 // cost per touched model. This codec stores the same fields in a compact
 // binary form that is as deterministic and much cheaper:
 //
-//	format byte (1) | uvarint model_id | byte active (0/1) | varint last_height |
+//	format byte (1) | uvarint model_id | flags byte (bit 0: active) |
+//	varint last_height |
 //	6 × decimal: lambda_reveals, lambda_accepted, lambda_requests,
 //	lambda_fees, raw, last_weight
 //
@@ -38,11 +43,11 @@ func (modelStateValue) Encode(s ModelState) ([]byte, error) {
 	buf := make([]byte, 0, 160)
 	buf = append(buf, modelStateFormat)
 	buf = binary.AppendUvarint(buf, s.ModelId)
+	var flags byte
 	if s.Active {
-		buf = append(buf, 1)
-	} else {
-		buf = append(buf, 0)
+		flags |= flagActive
 	}
+	buf = append(buf, flags)
 	buf = binary.AppendVarint(buf, s.LastHeight)
 	for _, d := range s.decimals() {
 		if d.IsNil() {
@@ -74,13 +79,10 @@ func (modelStateValue) Decode(b []byte) (ModelState, error) {
 		return s, errBadModelState
 	}
 	s.ModelId, b = id, b[n:]
-	switch b[0] {
-	case 0:
-	case 1:
-		s.Active = true
-	default:
+	if b[0]&^flagActive != 0 {
 		return s, errBadModelState
 	}
+	s.Active = b[0]&flagActive != 0
 	b = b[1:]
 	h, n := binary.Varint(b)
 	if n <= 0 {
