@@ -43,9 +43,9 @@ proto-gen:
 proto-check: proto-gen
 	@git diff --exit-code --stat -- '*.pb.go' '*.pb.gw.go' || { echo "generated code is stale: run make proto-gen and commit"; exit 1; }
 
-## bench: fixed-point vs float64 losses, verification gas
+## bench: fixed-point vs float64 losses, verification gas, weights EndBlock, round close
 bench:
-	go test -run '^$$' -bench . -benchmem $(CONSENSUS_MATH) ./x/optima/keeper/
+	go test -run '^$$' -bench . -benchmem $(CONSENSUS_MATH) ./x/optima/types/ ./x/weights/keeper/ ./x/mint/keeper/
 
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\(gw\.\)\?go$$')
