@@ -126,3 +126,14 @@ func chargeOps(ctx sdk.Context, params types.Params, ops uint64, descriptor stri
 	ctx.GasMeter().ConsumeGas(ops*params.GasPerOp, descriptor)
 	return nil
 }
+
+// RecordUsage counts one settled evaluation that used an optimum
+// (x/evaluation calls it at settlement).
+func (k *Keeper) RecordUsage(ctx sdk.Context, modelID, optimumID uint64) error {
+	o, err := k.GetOptimum(ctx, modelID, optimumID)
+	if err != nil {
+		return err
+	}
+	o.UsageCount++
+	return k.Optima.Set(ctx, collections.Join(modelID, optimumID), o)
+}

@@ -120,13 +120,21 @@ func (s msgServer) RevealOptimum(goCtx context.Context, msg *types.MsgRevealOpti
 	if err != nil {
 		return nil, err
 	}
+	var resp *types.MsgRevealOptimumResponse
+	if v.result.Accepted {
+		resp, err = k.accept(ctx, c, model, optimizer, msg.Params, seed, v)
+	} else {
+		resp, err = k.reject(ctx, c, model, optimizer, params, v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// x/weights applies the supply signal at once; recording it after the
+	// work was credited keeps the reveal's own signal out of its weight.
 	if err := k.weights.RecordReveal(ctx, model.Id, v.result.Accepted); err != nil {
 		return nil, err
 	}
-	if v.result.Accepted {
-		return k.accept(ctx, c, model, optimizer, msg.Params, seed, v)
-	}
-	return k.reject(ctx, c, model, optimizer, params, v)
+	return resp, nil
 }
 
 // accept stores the new best optimum, returns the bond and credits the work.

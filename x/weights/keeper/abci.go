@@ -13,28 +13,27 @@ import (
 	"github.com/don-network/don/x/weights/types"
 )
 
-// EndBlocker applies this block's signals and refreshes a bounded number of
-// idle models, then updates the backlog filter and the role shares.
+// EndBlocker refreshes a bounded number of idle models, then updates the
+// backlog filter and the role shares.
 //
-// Cost: it touches (a) the models with buffered signals, found from the
-// Pending collection (no scan), and (b) at most refresh_per_block idle
-// active models, round robin from RefreshCursor. Every other model is
-// untouched: its idle blocks are applied later, in closed form, when it is
-// next touched. So the cost does not grow with models that saw no signal.
+// Signals do not wait for EndBlock: they are applied when recorded, paid by
+// the recording transaction (applySignals). EndBlock visits the next
+// refresh_per_block active models, round robin from RefreshCursor, and
+// advances the ones behind the block. Every other model is untouched: its
+// idle blocks are applied later, in closed form, when it is next touched.
+// So the cost grows neither with the models nor with the signals of the
+// block.
 //
 // It never halts the chain: a model whose arithmetic overflows keeps its
-// state (its signals of the block are dropped) and is logged. The model
-// update reads everything it needs before it writes anything, so a failed
-// read leaves the state as it was (the signals stay buffered for the next
-// block); the failure is logged.
+// state and is logged; a failed read leaves the state as it was.
 func (k *Keeper) EndBlocker(ctx sdk.Context) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		k.Logger(ctx).Error("no params", "err", err)
 		return nil
 	}
-	if err := k.updateModels(ctx, params); err != nil {
-		k.Logger(ctx).Error("model weight update failed", "height", ctx.BlockHeight(), "err", err)
+	if err := k.refreshModels(ctx, params); err != nil {
+		k.Logger(ctx).Error("model refresh failed", "height", ctx.BlockHeight(), "err", err)
 	}
 	if err := k.updateRoleShares(ctx, params); err != nil {
 		k.Logger(ctx).Error("role share update failed", "height", ctx.BlockHeight(), "err", err)
@@ -42,138 +41,108 @@ func (k *Keeper) EndBlocker(ctx sdk.Context) error {
 	return nil
 }
 
-// updater advances model states to the current height.
-type updater struct {
-	params  types.Params
-	sigma16 uint32
-	h       int64
-	decay   [types.NumModelKinds]*types.Decayer
-}
-
-// newUpdater returns the updater of height h; the caller holds k.decayMu.
-func (k *Keeper) newUpdater(params types.Params, h int64) *updater {
-	u := &updater{params: params, sigma16: params.SigmaSixteenths(), h: h}
-	for kind := 0; kind < types.NumModelKinds; kind++ {
-		u.decay[kind] = k.decayer(params.Filter(kind))
-	}
-	return u
-}
-
-// advance applies the idle blocks last_height+1 … h−1 in closed form, then
-// block h with the observations ps (nil: a block without signals), and
-// recomputes raw. LegacyDec panics on overflow; that is returned as
+// advance brings a model state to height h with the observations s (nil:
+// none): a state behind h gets its idle blocks last_height+1 … h−1 in
+// closed form and block h's step; a state already at h gets α·y added.
+// raw is recomputed. LegacyDec panics on overflow; that is returned as
 // ErrArithmetic.
-func (u *updater) advance(st types.ModelState, ps *types.PendingSignals) (out types.ModelState, err error) {
+func (k *Keeper) advance(params types.Params, h int64, st types.ModelState, s *types.Signals) (out types.ModelState, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = errorsmod.Wrapf(types.ErrArithmetic, "model %d: %v", st.ModelId, r)
 		}
 	}()
-	if ps == nil && st.LastHeight >= u.h {
+	if s == nil && st.LastHeight >= h {
 		return st, nil // already current
 	}
-	idle := u.h - 1 - st.LastHeight
+	k.decayMu.Lock()
+	defer k.decayMu.Unlock()
 	zero := sdkmath.LegacyZeroDec()
 	for kind := 0; kind < types.NumModelKinds; kind++ {
-		lambda := st.Lambda(kind)
-		if idle > 0 {
-			lambda = u.decay[kind].Decay(lambda, uint64(idle))
-		}
+		d := k.decayer(params.Filter(kind))
 		y := zero
-		if ps != nil {
-			y = ps.Observation(kind)
+		if s != nil {
+			y = s.Observation(kind)
 		}
-		st.SetLambda(kind, u.decay[kind].Step(lambda, y))
+		lambda := st.Lambda(kind)
+		if st.LastHeight >= h {
+			st.SetLambda(kind, d.Add(lambda, y))
+			continue
+		}
+		if idle := h - 1 - st.LastHeight; idle > 0 {
+			lambda = d.Decay(lambda, uint64(idle))
+		}
+		st.SetLambda(kind, d.Step(lambda, y))
 	}
-	if st.LastHeight < u.h {
-		st.LastHeight = u.h
-	}
-	st.Raw = u.params.RawSixteenths(st, u.sigma16)
+	st.LastHeight = max(st.LastHeight, h)
+	st.Raw = params.RawSixteenths(st, params.SigmaSixteenths())
 	return st, nil
 }
 
-// updateModels is the model half of EndBlock. Phase 1 reads the buffered
-// signals, the touched states and the totals; phase 2 computes the new
-// states, Σraw, weights and events in memory; phase 3 writes. A store error
-// or an arithmetic panic in phases 1–2 returns before anything is written.
-func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) (err error) {
+// addRaw returns Σraw with one model's raw replaced, refusing a negative sum
+// (which only broken state could produce).
+func addRaw(sum, oldRaw, newRaw sdkmath.LegacyDec) (out sdkmath.LegacyDec, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = errorsmod.Wrapf(types.ErrArithmetic, "%v", r)
+			err = errorsmod.Wrapf(types.ErrArithmetic, "sum of raw weights: %v", r)
 		}
 	}()
-	k.decayMu.Lock()
-	defer k.decayMu.Unlock()
-	u := k.newUpdater(params, ctx.BlockHeight())
-	var pending []types.PendingSignals
-	if err := k.Pending.Walk(ctx, nil, func(_ uint64, ps types.PendingSignals) (bool, error) {
-		pending = append(pending, ps)
-		return false, nil
-	}); err != nil {
+	out = sum.Sub(oldRaw).Add(newRaw)
+	if out.IsNegative() {
+		return out, fmt.Errorf("sum of raw weights went negative: %s", out)
+	}
+	return out, nil
+}
+
+// weightEvent returns the event of a model whose weight moved by more than
+// the threshold since its last event (and records the new weight in st),
+// or nil.
+func weightEvent(params types.Params, weigher types.Weigher, st *types.ModelState) *types.EventWeightChanged {
+	w := weigher.Weight(st.Raw)
+	if w.Sub(st.LastWeight).Abs().LTE(params.WeightEventThreshold) {
+		return nil
+	}
+	ev := &types.EventWeightChanged{ModelId: st.ModelId, Old: st.LastWeight.String(), New: w.String()}
+	st.LastWeight = w
+	return ev
+}
+
+// refreshModels is the model half of EndBlock. Phase 1 reads the refresh
+// candidates and the totals; phase 2 computes the new states, Σraw, weights
+// and events in memory; phase 3 writes. A store error or an overflow of
+// Σraw returns before anything is written.
+func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
+	h := ctx.BlockHeight()
+	states, cursor, err := k.refreshCandidates(ctx, int(params.RefreshPerBlock), h)
+	if err != nil || len(states) == 0 {
 		return err
 	}
 	n, sum, err := k.totals(ctx)
 	if err != nil {
 		return err
 	}
-	touched := make([]types.ModelState, 0, len(pending)+int(params.RefreshPerBlock))
-	signalled := make(map[uint64]bool, len(pending))
-	apply := func(id uint64, ps *types.PendingSignals) error {
-		st, err := k.Models.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) || (err == nil && !st.Active) {
-			return nil // retired after its signals were recorded: they are dropped
-		}
+	touched := make([]types.ModelState, 0, len(states))
+	for _, st := range states {
+		next, err := k.advance(params, h, st, nil)
 		if err != nil {
+			k.Logger(ctx).Error("model skipped", "model", st.ModelId, "err", err)
+			continue // out-of-range arithmetic in one model: it keeps its state
+		}
+		if sum, err = addRaw(sum, st.Raw, next.Raw); err != nil {
 			return err
 		}
-		next, err := u.advance(st, ps)
-		if err != nil {
-			// Out-of-range arithmetic in one model: it keeps its state (its
-			// signals of this block are dropped) and the others go on.
-			k.Logger(ctx).Error("model skipped", "model", id, "err", err)
-			return nil
-		}
-		sum = sum.Sub(st.Raw).AddMut(next.Raw)
 		touched = append(touched, next)
-		return nil
 	}
-	for i := range pending {
-		signalled[pending[i].ModelId] = true
-		if err := apply(pending[i].ModelId, &pending[i]); err != nil {
-			return err
-		}
-	}
-	ids, cursor, err := k.refreshIDs(ctx, int(params.RefreshPerBlock), signalled)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := apply(id, nil); err != nil {
-			return err
-		}
-	}
-	if sum.IsNegative() {
-		return fmt.Errorf("sum of raw weights went negative: %s", sum)
-	}
-	// Weights with the final Σraw; an event only for a touched model whose
-	// weight moved by more than the threshold since its last event.
+	// Events with the final Σraw.
 	weigher := types.NewWeigher(params.Epsilon, n, sum)
 	var events []*types.EventWeightChanged
 	for i := range touched {
-		st := &touched[i]
-		w := weigher.Weight(st.Raw)
-		if w.Sub(st.LastWeight).Abs().GT(params.WeightEventThreshold) {
-			events = append(events, &types.EventWeightChanged{ModelId: st.ModelId, Old: st.LastWeight.String(), New: w.String()})
-			st.LastWeight = w
+		if ev := weightEvent(params, weigher, &touched[i]); ev != nil {
+			events = append(events, ev)
 		}
 	}
 
 	// Phase 3: writes.
-	for _, ps := range pending {
-		if err := k.Pending.Remove(ctx, ps.ModelId); err != nil {
-			return err
-		}
-	}
 	for i := range touched {
 		if err := k.Models.Set(ctx, touched[i].ModelId, touched[i]); err != nil {
 			return err
@@ -182,10 +151,8 @@ func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) (err error) 
 	if err := k.SumRaw.Set(ctx, sum); err != nil {
 		return err
 	}
-	if len(ids) > 0 {
-		if err := k.RefreshCursor.Set(ctx, cursor); err != nil {
-			return err
-		}
+	if err := k.RefreshCursor.Set(ctx, cursor); err != nil {
+		return err
 	}
 	for _, ev := range events {
 		if err := ctx.EventManager().EmitTypedEvent(ev); err != nil {
@@ -195,35 +162,47 @@ func (k *Keeper) updateModels(ctx sdk.Context, params types.Params) (err error) 
 	return nil
 }
 
-// refreshIDs returns up to limit active model ids without signals this
-// block, in round-robin order after the stored cursor (wrapping around
-// once), and the new cursor: the last id it passed. It reads at most
-// limit + |skip| keys.
-func (k *Keeper) refreshIDs(ctx sdk.Context, limit int, skip map[uint64]bool) ([]uint64, uint64, error) {
+// refreshCandidates visits the next limit active models in round-robin
+// order after the stored cursor (wrapping around once) and returns the ones
+// behind height h, and the new cursor: the last id visited. Models already
+// at h (signalled this block) need no refresh and are passed over, so
+// EndBlock reads at most limit states whatever the block's signals, and
+// every active model is visited within ⌈N / limit⌉ blocks.
+//
+// It reads the states with one iterator over Models (sequential reads from
+// the database rather than one lookup per id), passing over retired ones
+// without counting them; the Active set bounds how many those can be
+// between two active models only through retirement, which is rare and
+// paid by its transaction.
+func (k *Keeper) refreshCandidates(ctx sdk.Context, limit int, h int64) ([]types.ModelState, uint64, error) {
 	cursor, err := k.RefreshCursor.Get(ctx)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, 0, err
 	}
-	ids := make([]uint64, 0, limit)
-	last := cursor
+	out := make([]types.ModelState, 0, limit)
+	last, visited := cursor, 0
 	walk := func(r *collections.Range[uint64]) (bool, error) {
 		done := false
-		err := k.Active.Walk(ctx, r, func(id uint64) (bool, error) {
+		err := k.Models.Walk(ctx, r, func(id uint64, st types.ModelState) (bool, error) {
 			last = id
-			if !skip[id] {
-				ids = append(ids, id)
+			if !st.Active {
+				return false, nil
 			}
-			done = len(ids) >= limit
+			visited++
+			if st.LastHeight < h {
+				out = append(out, st)
+			}
+			done = visited >= limit
 			return done, nil
 		})
 		return done, err
 	}
 	done, err := walk(new(collections.Range[uint64]).StartExclusive(cursor))
 	if err != nil || done || cursor == 0 {
-		return ids, last, err
+		return out, last, err
 	}
 	_, err = walk(new(collections.Range[uint64]).EndInclusive(cursor))
-	return ids, last, err
+	return out, last, err
 }
 
 // updateRoleShares is the backlog half of EndBlock: one filter step with

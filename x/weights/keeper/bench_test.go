@@ -22,11 +22,12 @@ import (
 )
 
 // BenchmarkEndBlock measures one block of x/weights at N active models:
-// 1000 RecordRequest signals on distinct random models, then EndBlock
-// (which also refreshes refresh_per_block = 64 idle models).
+// 1000 RecordRequest signals on distinct random models (each applied at
+// once, in what would be its transaction), then EndBlock (which visits
+// refresh_per_block = 64 models and refreshes those behind).
 //
-// The store is what a node runs on: an IAVL store committed after every
-// block. Like FinalizeBlock, each block runs in a branch of the multistore;
+// The store is what a node runs on: an IAVL store on goleveldb committed
+// after every block. Like FinalizeBlock, each block runs in a branch of the multistore;
 // writing the branch back and Commit are outside the timer (they are the
 // node's commit work, not EndBlock's) and reported as commit-ns/op.
 // ns/op is record + EndBlock; record-ns/op and endblock-ns/op split it;
@@ -101,7 +102,12 @@ type committingChain struct {
 func newCommittingChain(tb testing.TB) *committingChain {
 	f := fixture.New(tb, nil, nil, types.RegisterInterfaces) // codec, address codec, authority
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	cms := store.NewCommitMultiStore(dbm.NewMemDB(), log.NewNopLogger())
+	// goleveldb on disk, the node's default backend (MemDB's iterators run
+	// a goroutine each, which is not what a node pays).
+	db, err := dbm.NewGoLevelDB("bench", tb.TempDir(), nil)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { _ = db.Close() })
+	cms := store.NewCommitMultiStore(db, log.NewNopLogger())
 	cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil) // own prefix: committable
 	require.NoError(tb, cms.LoadLatestVersion())
 	c := &committingChain{cms: cms, height: 1,

@@ -44,11 +44,6 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.Backlog.Set(ctx, gs.Backlog); err != nil {
 		return err
 	}
-	for _, ps := range gs.Pending {
-		if err := k.Pending.Set(ctx, ps.ModelId, ps); err != nil {
-			return err
-		}
-	}
 	shares, _ := gs.Params.Shares(gs.Backlog.Lambda)
 	if gs.LastRoleShares != nil {
 		shares = *gs.LastRoleShares
@@ -83,12 +78,6 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	case err == nil:
 		gs.LastRoleShares = &shares
 	case !errors.Is(err, collections.ErrNotFound):
-		return nil, err
-	}
-	if err := k.Pending.Walk(ctx, nil, func(_ uint64, ps types.PendingSignals) (bool, error) {
-		gs.Pending = append(gs.Pending, ps)
-		return false, nil
-	}); err != nil {
 		return nil, err
 	}
 	return gs, nil

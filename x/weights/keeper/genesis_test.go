@@ -10,7 +10,8 @@ import (
 )
 
 // Export → validate → import → export gives the identical state, mid-block
-// (pending signals) included, and the imported chain goes on identically.
+// (models signalled in the current block) included, and the imported chain
+// goes on identically.
 func TestGenesisRoundTrip(t *testing.T) {
 	p := types.DefaultParams()
 	p.RefreshPerBlock = 4
@@ -23,7 +24,6 @@ func TestGenesisRoundTrip(t *testing.T) {
 	gs, err := a.k.ExportGenesis(a.Ctx)
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
-	require.Len(t, gs.Pending, 2)
 	require.NotNil(t, gs.LastRoleShares)
 
 	b := newEnv(t)
@@ -84,20 +84,6 @@ func TestInvalidGenesis(t *testing.T) {
 		"negative backlog": func(gs *types.GenesisState) { gs.Backlog.Lambda = dec("-1") },
 		"bad last role shares": func(gs *types.GenesisState) {
 			gs.LastRoleShares = &types.RoleShares{Optimizer: dec("1"), Evaluator: dec("1"), Validator: dec("0"), Community: dec("0")}
-		},
-		"pending unknown model": func(gs *types.GenesisState) { gs.Pending = []types.PendingSignals{types.NewPendingSignals(99)} },
-		"pending of a retired model": func(gs *types.GenesisState) {
-			gs.Models[0].Active = false
-			gs.SumRaw = gs.SumRaw.Sub(gs.Models[0].Raw)
-			gs.Pending = []types.PendingSignals{types.NewPendingSignals(gs.Models[0].ModelId)}
-		},
-		"pending duplicate": func(gs *types.GenesisState) {
-			gs.Pending = []types.PendingSignals{types.NewPendingSignals(1), types.NewPendingSignals(1)}
-		},
-		"pending negative fees": func(gs *types.GenesisState) {
-			ps := types.NewPendingSignals(1)
-			ps.Fees = sdkmath.NewInt(-5)
-			gs.Pending = []types.PendingSignals{ps}
 		},
 	}
 	for name, mutate := range cases {

@@ -18,24 +18,7 @@ func (k *Keeper) CheckInvariants(ctx context.Context) error {
 	if err := k.CheckWeights(ctx); err != nil {
 		return err
 	}
-	if err := k.CheckPending(ctx); err != nil {
-		return err
-	}
 	return k.CheckRoleShares(ctx)
-}
-
-// CheckPending: buffered signals belong to active models only.
-func (k *Keeper) CheckPending(ctx context.Context) error {
-	return k.Pending.Walk(ctx, nil, func(id uint64, _ types.PendingSignals) (bool, error) {
-		st, err := k.Models.Get(ctx, id)
-		if err != nil {
-			return true, fmt.Errorf("pending signals of model %d: %w", id, err)
-		}
-		if !st.Active {
-			return true, fmt.Errorf("pending signals of retired model %d", id)
-		}
-		return false, nil
-	})
 }
 
 // CheckSumRaw: the active set and N agree with the active flags of the

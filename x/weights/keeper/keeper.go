@@ -33,10 +33,6 @@ type Keeper struct {
 	Active collections.KeySet[uint64]
 	// ActiveCount is N, the size of Active.
 	ActiveCount collections.Item[uint64]
-	// Pending holds the signals recorded in the current block, by model;
-	// EndBlock applies and deletes them, so it finds the signalled models
-	// without a scan.
-	Pending collections.Map[uint64, types.PendingSignals]
 	// SumRaw is Σ raw over the active models, kept exactly by differences.
 	SumRaw collections.Item[sdkmath.LegacyDec]
 	// RefreshCursor is the id of the last idle model that EndBlock refreshed.
@@ -63,11 +59,10 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec 
 		cdc:            cdc,
 		addressCodec:   addressCodec,
 		authority:      authority,
-		Params:         collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Params:         collections.NewItem(sb, types.ParamsKey, "params", types.ParamsValue(cdc)),
 		Models:         collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, types.ModelStateValue(cdc)),
 		Active:         collections.NewKeySet(sb, types.ActiveKey, "active", collections.Uint64Key),
 		ActiveCount:    collections.NewItem(sb, types.ActiveCountKey, "active_count", collections.Uint64Value),
-		Pending:        collections.NewMap(sb, types.PendingKey, "pending", collections.Uint64Key, codec.CollValue[types.PendingSignals](cdc)),
 		SumRaw:         collections.NewItem(sb, types.SumRawKey, "sum_raw", sdk.LegacyDecValue),
 		RefreshCursor:  collections.NewItem(sb, types.RefreshCursorKey, "refresh_cursor", collections.Uint64Value),
 		Backlog:        collections.NewItem(sb, types.BacklogKey, "backlog", codec.CollValue[types.BacklogState](cdc)),

@@ -51,9 +51,10 @@ func TestLazyDecayEqualsPerBlockSteps(t *testing.T) {
 	}
 }
 
-// EndBlock touches only the signalled models and at most refresh_per_block
-// idle ones (seen in last_height), round robin, so that every idle model is
-// refreshed within ⌈N / refresh_per_block⌉ blocks.
+// Signals touch their models when recorded; EndBlock visits the next
+// refresh_per_block active models (round robin) and advances those behind,
+// so a block touches at most signalled + refresh_per_block models and every
+// model is brought up to date within ⌈N / refresh_per_block⌉ blocks.
 func TestEndBlockTouchesOnlySignalledAndBoundedRefresh(t *testing.T) {
 	const n, refresh = 200, 8
 	p := types.DefaultParams()
@@ -76,17 +77,21 @@ func TestEndBlockTouchesOnlySignalledAndBoundedRefresh(t *testing.T) {
 			require.NoError(t, e.k.RecordRequest(e.Ctx, m, sdkmath.NewInt(10)))
 		}
 		e.endBlock()
-		touched := 0
+		touched, refreshedNow := 0, 0
 		for id := uint64(1); id <= n; id++ {
 			if e.state(id).LastHeight == h {
 				touched++
 				refreshed[id] = true
+				if !signalled[id] {
+					refreshedNow++
+				}
 			} else {
 				require.False(t, signalled[id], "signalled model %d not applied", id)
 			}
 		}
-		require.Equal(t, len(signalled)+refresh, touched, "block %d", h)
-		require.LessOrEqual(t, blocks, n/refresh+1, "round robin must cover every model")
+		require.LessOrEqual(t, touched, len(signalled)+refresh, "block %d", h)
+		require.GreaterOrEqual(t, refreshedNow, refresh-len(signalled), "block %d", h)
+		require.LessOrEqual(t, blocks, n/refresh, "round robin must cover every model")
 	}
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
 	require.Greater(t, e.Ctx.BlockHeight(), start)

@@ -90,11 +90,6 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 	require.NoError(t, e2.k.Models.Set(e2.Ctx, 2, st))
 	require.ErrorContains(t, e2.k.CheckSumRaw(e2.Ctx), "active")
 
-	e4 := newEnv(t)
-	scenario(t, e4, 3, 4, 5)
-	require.NoError(t, e4.k.Pending.Set(e4.Ctx, 99, types.NewPendingSignals(99)))
-	require.ErrorContains(t, e4.k.CheckPending(e4.Ctx), "model 99")
-
 	e3 := newEnv(t)
 	scenario(t, e3, 3, 4, 5)
 	require.NoError(t, e3.k.LastRoleShares.Set(e3.Ctx, types.RoleShares{Optimizer: dec("1"), Evaluator: dec("0.1"), Validator: dec("0"), Community: dec("0")}))

@@ -13,27 +13,23 @@ import (
 	"github.com/don-network/don/x/weights/types"
 )
 
-// RecordReveal records a supply signal of this block: one reveal, and one
-// accepted optimum if accepted. x/optima calls it for every verified reveal.
+// RecordReveal records a supply signal: one reveal, and one accepted
+// optimum if accepted. x/optima calls it for every verified reveal.
 func (k *Keeper) RecordReveal(ctx context.Context, modelID uint64, accepted bool) error {
-	return k.addPending(ctx, modelID, func(ps *types.PendingSignals) {
-		ps.Reveals++
-		if accepted {
-			ps.Accepted++
-		}
-	})
+	s := types.Signals{Reveals: 1}
+	if accepted {
+		s.Accepted = 1
+	}
+	return k.applySignals(ctx, modelID, s)
 }
 
-// RecordRequest records a demand signal of this block: one evaluation
-// request paying fee udon.
+// RecordRequest records a demand signal: one evaluation request paying fee
+// udon.
 func (k *Keeper) RecordRequest(ctx context.Context, modelID uint64, fee sdkmath.Int) error {
 	if fee.IsNil() || fee.IsNegative() {
 		return errorsmod.Wrapf(types.ErrInvalidSignal, "fee %s must be non-negative", fee)
 	}
-	return k.addPending(ctx, modelID, func(ps *types.PendingSignals) {
-		ps.Requests++
-		ps.Fees = ps.Fees.Add(fee)
-	})
+	return k.applySignals(ctx, modelID, types.Signals{Requests: 1, Fees: fee})
 }
 
 // RecordBacklog records the current number of open evaluation requests. It
@@ -48,10 +44,17 @@ func (k *Keeper) RecordBacklog(ctx context.Context, openRequests uint64) error {
 	return k.Backlog.Set(ctx, b)
 }
 
-// addPending adds to the buffered signals of an active model.
-func (k *Keeper) addPending(ctx context.Context, modelID uint64, add func(*types.PendingSignals)) error {
-	// Reading the model state (rather than the active set) also brings it
-	// into the block's store cache, where EndBlock finds it again.
+// applySignals updates an active model's filters, raw weight and Σraw at
+// once, in the recording transaction, which pays SignalGas for the
+// arithmetic (its store accesses are metered as usual). So EndBlock never
+// depends on how many signals a block had.
+//
+// The first record of a block for a model applies its idle blocks in closed
+// form and the block's step with y; a further record of the same block adds
+// α·y (the step is linear in y). An arithmetic overflow drops the signal
+// (logged) rather than failing the caller's transaction.
+func (k *Keeper) applySignals(ctx context.Context, modelID uint64, s types.Signals) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	st, err := k.Models.Get(ctx, modelID)
 	if errors.Is(err, collections.ErrNotFound) || (err == nil && !st.Active) {
 		return errorsmod.Wrapf(types.ErrModelNotActive, "model %d is not active in x/weights", modelID)
@@ -59,19 +62,38 @@ func (k *Keeper) addPending(ctx context.Context, modelID uint64, add func(*types
 	if err != nil {
 		return err
 	}
-	ps, err := k.Pending.Get(ctx, modelID)
-	switch {
-	case errors.Is(err, collections.ErrNotFound):
-		ps = types.NewPendingSignals(modelID)
-	case err != nil:
+	sdkCtx.GasMeter().ConsumeGas(types.SignalGas, "x/weights signal")
+	params, err := k.Params.Get(ctx)
+	if err != nil {
 		return err
 	}
-	add(&ps)
-	return k.Pending.Set(ctx, modelID, ps)
+	n, sum, err := k.totals(ctx)
+	if err != nil {
+		return err
+	}
+	next, err := k.advance(params, sdkCtx.BlockHeight(), st, &s)
+	if err == nil {
+		sum, err = addRaw(sum, st.Raw, next.Raw)
+	}
+	if err != nil {
+		k.Logger(sdkCtx).Error("signal dropped", "model", modelID, "err", err)
+		return nil
+	}
+	ev := weightEvent(params, types.NewWeigher(params.Epsilon, n, sum), &next)
+	if err := k.Models.Set(ctx, modelID, next); err != nil {
+		return err
+	}
+	if err := k.SumRaw.Set(ctx, sum); err != nil {
+		return err
+	}
+	if ev != nil {
+		return sdkCtx.EventManager().EmitTypedEvent(ev)
+	}
+	return nil
 }
 
 // OnModelActivated adds a model to the active set with every filter at 0,
-// as of the previous block (this block's signals still count). Its raw
+// as of the previous block (this block's signals make its first step). Its raw
 // weight d0 / s0^σ joins Σraw. x/weights' params must exist: in genesis,
 // x/weights initialises before x/optima registers its genesis models.
 func (k *Keeper) OnModelActivated(ctx context.Context, modelID uint64) error {
@@ -115,8 +137,7 @@ func (k *Keeper) OnModelActivated(ctx context.Context, modelID uint64) error {
 }
 
 // OnModelRetired removes a model from the active set; its raw weight
-// leaves Σraw and its state stays, frozen, for queries. Signals already
-// buffered for it in this block are dropped.
+// leaves Σraw and its state stays, frozen, for queries.
 func (k *Keeper) OnModelRetired(ctx context.Context, modelID uint64) error {
 	st, err := k.Models.Get(ctx, modelID)
 	if errors.Is(err, collections.ErrNotFound) || (err == nil && !st.Active) {
@@ -135,9 +156,6 @@ func (k *Keeper) OnModelRetired(ctx context.Context, modelID uint64) error {
 		return err
 	}
 	if err := k.Active.Remove(ctx, modelID); err != nil {
-		return err
-	}
-	if err := k.Pending.Remove(ctx, modelID); err != nil {
 		return err
 	}
 	if err := k.ActiveCount.Set(ctx, n-1); err != nil {

@@ -128,12 +128,8 @@ func TestModelWeightEdgeCases(t *testing.T) {
 	for id := uint64(1); id <= 4; id++ {
 		require.Equal(t, dec("0.25"), e.weight(id))
 	}
-	require.NoError(t, e.k.RecordRequest(e.Ctx, 4, sdkmath.NewInt(5)))
 	require.NoError(t, e.k.OnModelRetired(e.Ctx, 4))
 	require.True(t, e.weight(4).IsZero(), "retired model")
-	has, err := e.k.Pending.Has(e.Ctx, 4)
-	require.NoError(t, err)
-	require.False(t, has, "a retired model's buffered signals are dropped")
 	require.Equal(t, "0.333333333333333333", e.weight(1).String())
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
 	weights, rem, err := e.k.PublishedWeights(e.Ctx)
@@ -157,39 +153,45 @@ func TestModelWeightEdgeCases(t *testing.T) {
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
 }
 
-// Signals recorded in a block are buffered and applied at its EndBlock with
-// y = the block's total; the buffer is empty afterwards.
-func TestSignalsAppliedAtEndBlock(t *testing.T) {
+// Signals apply when recorded: the first record of a block steps the
+// model's filters with its y, further records of the block add α·y, so the
+// block's filters are the step of the block's total. Weights move at once
+// and EndBlock leaves a model already current alone.
+func TestSignalsAppliedWhenRecorded(t *testing.T) {
 	e := newEnv(t)
 	e.activate(1, 2)
+	h := e.Ctx.BlockHeight()
 	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(300)))
+	require.True(t, e.weight(1).GT(e.weight(2)), "demand raises the weight at once")
 	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(700)))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, true))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, false))
-	ps, err := e.k.Pending.Get(e.Ctx, 1)
-	require.NoError(t, err)
-	require.Equal(t, types.PendingSignals{ModelId: 1, Reveals: 2, Accepted: 1, Requests: 2, Fees: sdkmath.NewInt(1000)}, ps)
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
-	before := e.weight(1)
-	require.Equal(t, before, e.weight(2), "weights move only at EndBlock")
-	h := e.Ctx.BlockHeight()
-	e.endBlock()
 
-	st := e.state(1)
-	require.Equal(t, h, st.LastHeight)
-	// α = 0.1, λ was 0: λ = 0.1·y.
-	require.Equal(t, dec("100"), st.LambdaFees)
-	require.Equal(t, dec("0.2"), st.LambdaRequests)
-	require.Equal(t, dec("0.2"), st.LambdaReveals)
-	require.Equal(t, dec("0.1"), st.LambdaAccepted)
-	// raw = (100 + 1·0.2 + 1) / (0.2 + 1)^(1/2).
-	want := dec("101.2").QuoTruncate(types.SqrtFloor(dec("1.2")))
-	require.Equal(t, want, st.Raw)
-	has, err := e.k.Pending.Has(e.Ctx, 1)
-	require.NoError(t, err)
-	require.False(t, has)
+	check := func() {
+		st := e.state(1)
+		require.Equal(t, h, st.LastHeight)
+		// α = 0.1, λ was 0: λ = 0.1·(block total).
+		require.Equal(t, dec("100"), st.LambdaFees)
+		require.Equal(t, dec("0.2"), st.LambdaRequests)
+		require.Equal(t, dec("0.2"), st.LambdaReveals)
+		require.Equal(t, dec("0.1"), st.LambdaAccepted)
+		// raw = (100 + 1·0.2 + 1) / (0.2 + 1)^(1/2).
+		want := dec("101.2").QuoTruncate(types.SqrtFloor(dec("1.2")))
+		require.Equal(t, want, st.Raw)
+	}
+	check()
+	before := e.state(1)
+	e.endBlock()
+	check()
+	require.Equal(t, before, e.state(1), "EndBlock does not step a model twice in one block")
 	require.True(t, e.weight(1).GT(e.weight(2)))
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
+
+	// Recording is paid by the transaction: SignalGas plus its store gas.
+	gasBefore := e.Ctx.GasMeter().GasConsumed()
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, sdkmath.NewInt(1)))
+	require.Greater(t, e.Ctx.GasMeter().GasConsumed()-gasBefore, types.SignalGas)
 }
 
 // Weight events: only for touched models whose weight moved by more than
@@ -229,10 +231,10 @@ func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
 	}
 }
 
-// EndBlock never panics: a model whose arithmetic leaves LegacyDec's range
-// is skipped (state kept, signals dropped) while the others are updated, and
-// a Σraw that would leave the range leaves the whole update unwritten.
-func TestEndBlockSurvivesOverflow(t *testing.T) {
+// A signal whose arithmetic leaves LegacyDec's range is dropped (logged)
+// without failing the caller or writing anything; other models go on, and
+// EndBlock never panics on such a model.
+func TestSignalOverflowIsDropped(t *testing.T) {
 	p := types.DefaultParams()
 	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("1")}
 	p.PRef = dec("1000000000000000000000000000000000000000000000000000000000000") // 10^60
@@ -243,28 +245,26 @@ func TestEndBlockSurvivesOverflow(t *testing.T) {
 	st.LambdaRequests = dec("1000000000000000000")
 	require.NoError(t, e.k.Models.Set(e.Ctx, 1, st))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, false))
+	require.Equal(t, st, e.state(1), "model 1: signal dropped, state kept")
 	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, sdkmath.NewInt(10)))
 	h := e.Ctx.BlockHeight()
-	require.NotPanics(t, func() { e.endBlock() })
-	require.Equal(t, st, e.state(1), "model 1 skipped, state kept")
 	require.Equal(t, h, e.state(2).LastHeight, "model 2 updated")
-	has, err := e.k.Pending.Has(e.Ctx, 1)
-	require.NoError(t, err)
-	require.False(t, has, "the overflowing model's signals are dropped")
+	require.NotPanics(t, func() { e.endBlock() })
+	require.Equal(t, st, e.state(1), "EndBlock skips the overflowing model")
 
 	// Σraw near the top of the range: a fee that adds ~10^77 to it overflows
 	// the sum; nothing is written, nothing panics.
 	require.NoError(t, e.k.SumRaw.Set(e.Ctx, dec("115000000000000000000000000000000000000000000000000000000000000000000000000000")))
 	fee, ok := sdkmath.NewIntFromString("100000000000000000000000000000000000000000000000000000000000000000000000000000")
 	require.True(t, ok)
-	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, fee))
 	before, err := e.k.ExportGenesis(e.Ctx)
 	require.NoError(t, err)
-	require.NotPanics(t, func() { require.NoError(t, e.k.EndBlocker(e.Ctx)) })
+	require.NotPanics(t, func() { require.NoError(t, e.k.RecordRequest(e.Ctx, 2, fee)) })
 	after, err := e.k.ExportGenesis(e.Ctx)
 	require.NoError(t, err)
-	require.Equal(t, before.Models, after.Models, "no model written")
-	require.Equal(t, before.SumRaw, after.SumRaw)
-	require.Equal(t, before.Pending, after.Pending, "signals stay buffered")
+	require.Equal(t, before, after, "nothing written")
+	require.NotPanics(t, func() { require.NoError(t, e.k.EndBlocker(e.Ctx)) })
+	after, err = e.k.ExportGenesis(e.Ctx)
+	require.NoError(t, err)
 	require.Equal(t, before.Backlog.LastHeight+1, after.Backlog.LastHeight, "the role-share half still runs")
 }

@@ -13,9 +13,17 @@ const (
 	NumModelKinds
 )
 
-// Key identifies the coefficients' values (for caches).
+// Key identifies the coefficients' values (for caches): sign and
+// magnitude bytes of each, length-prefixed (no base-10 conversion).
 func (f FilterParams) Key() string {
-	return f.Omega.String() + "/" + f.Beta.String() + "/" + f.Alpha.String()
+	key := make([]byte, 0, 64)
+	for _, d := range []sdkmath.LegacyDec{f.Omega, f.Beta, f.Alpha} {
+		bi := d.BigInt()
+		mag := bi.Bytes()
+		key = append(key, byte(bi.Sign()+1), byte(len(mag)))
+		key = append(key, mag...)
+	}
+	return string(key)
 }
 
 // Persistence returns c = β − α, the factor of λ in one step:
@@ -128,3 +136,13 @@ func (d *Decayer) Step(lambda, y sdkmath.LegacyDec) sdkmath.LegacyDec {
 
 // Params returns the filter params.
 func (d *Decayer) Params() FilterParams { return d.p }
+
+// Add folds a further observation y into a step already applied this
+// block: λ + α·y. The step is linear in y, so two records of one block give
+// the step of their sum (up to one truncation per record).
+func (d *Decayer) Add(lambda, y sdkmath.LegacyDec) sdkmath.LegacyDec {
+	if y.IsZero() {
+		return lambda
+	}
+	return lambda.Add(d.p.Alpha.MulTruncate(y))
+}

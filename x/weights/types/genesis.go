@@ -28,11 +28,6 @@ func NewModelState(id uint64, lastHeight int64) ModelState {
 	}
 }
 
-// NewPendingSignals is an empty buffer of one model.
-func NewPendingSignals(id uint64) PendingSignals {
-	return PendingSignals{ModelId: id, Fees: sdkmath.ZeroInt()}
-}
-
 // Lambda returns the filter value of a per-model kind.
 func (s ModelState) Lambda(kind int) sdkmath.LegacyDec {
 	switch kind {
@@ -58,29 +53,6 @@ func (s *ModelState) SetLambda(kind int, v sdkmath.LegacyDec) {
 		s.LambdaRequests = v
 	default:
 		s.LambdaFees = v
-	}
-}
-
-// Observation returns the block total y of a per-model kind.
-func (ps PendingSignals) Observation(kind int) sdkmath.LegacyDec {
-	count := func(c uint64) sdkmath.LegacyDec {
-		if c == 0 {
-			return sdkmath.LegacyZeroDec()
-		}
-		return sdkmath.LegacyNewDecFromInt(sdkmath.NewIntFromUint64(c))
-	}
-	switch kind {
-	case KindReveals:
-		return count(ps.Reveals)
-	case KindAccepted:
-		return count(ps.Accepted)
-	case KindRequests:
-		return count(ps.Requests)
-	default:
-		if ps.Fees.IsNil() || ps.Fees.IsZero() {
-			return sdkmath.LegacyZeroDec()
-		}
-		return sdkmath.LegacyNewDecFromInt(ps.Fees)
 	}
 }
 
@@ -114,8 +86,7 @@ func (s ModelState) Validate() error {
 // Validate checks that the genesis state is self-consistent: valid params,
 // unique valid models, sum_raw equal to the sum of the active raws, a
 // published weight vector that sums to exactly 1 with a remainder within
-// the rounding bound, a valid backlog and role shares, pending signals only
-// for active models.
+// the rounding bound, a valid backlog and role shares.
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
@@ -150,22 +121,6 @@ func (gs GenesisState) Validate() error {
 		if err := gs.LastRoleShares.Validate(); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "last_role_shares: %s", err)
 		}
-	}
-	pending := make(map[uint64]bool, len(gs.Pending))
-	activeIDs := make(map[uint64]bool, len(active))
-	for _, m := range active {
-		activeIDs[m.ModelId] = true
-	}
-	for _, ps := range gs.Pending {
-		switch {
-		case pending[ps.ModelId]:
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate pending signals of model %d", ps.ModelId)
-		case !activeIDs[ps.ModelId]:
-			return errorsmod.Wrapf(ErrInvalidGenesis, "pending signals of inactive or unknown model %d", ps.ModelId)
-		case ps.Fees.IsNil() || ps.Fees.IsNegative():
-			return errorsmod.Wrapf(ErrInvalidGenesis, "pending fees of model %d missing or negative", ps.ModelId)
-		}
-		pending[ps.ModelId] = true
 	}
 	return nil
 }

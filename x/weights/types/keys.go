@@ -11,11 +11,11 @@ const (
 
 // Collection prefixes; never reuse a number.
 var (
-	ParamsKey         = collections.NewPrefix(0)
-	ModelsKey         = collections.NewPrefix(1)
-	ActiveKey         = collections.NewPrefix(2)
-	ActiveCountKey    = collections.NewPrefix(3)
-	PendingKey        = collections.NewPrefix(4)
+	ParamsKey      = collections.NewPrefix(0)
+	ModelsKey      = collections.NewPrefix(1)
+	ActiveKey      = collections.NewPrefix(2)
+	ActiveCountKey = collections.NewPrefix(3)
+	// 4 was the per-block signal buffer (signals now apply when recorded).
 	SumRawKey         = collections.NewPrefix(5)
 	RefreshCursorKey  = collections.NewPrefix(6)
 	BacklogKey        = collections.NewPrefix(7)
