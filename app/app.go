@@ -32,6 +32,7 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 
+	evaluationkeeper "github.com/don-network/don/x/evaluation/keeper"
 	mintkeeper "github.com/don-network/don/x/mint/keeper"
 	optimakeeper "github.com/don-network/don/x/optima/keeper"
 	weightskeeper "github.com/don-network/don/x/weights/keeper"
@@ -83,6 +84,7 @@ type App struct {
 	OptimaKeeper          *optimakeeper.Keeper
 	WeightsKeeper         *weightskeeper.Keeper
 	MintKeeper            *mintkeeper.Keeper
+	EvaluationKeeper      *evaluationkeeper.Keeper
 }
 
 // New returns the DON application, loaded at the latest height when
@@ -117,6 +119,7 @@ func New(
 		&app.OptimaKeeper,
 		&app.WeightsKeeper,
 		&app.MintKeeper,
+		&app.EvaluationKeeper,
 	); err != nil {
 		return nil, fmt.Errorf("wire app: %w", err)
 	}

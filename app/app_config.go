@@ -41,6 +41,9 @@ import (
 	_ "github.com/cosmos/cosmos-sdk/x/upgrade" // registers the upgrade module
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	_ "github.com/don-network/don/x/evaluation" // registers the evaluation module
+	evaluationtypes "github.com/don-network/don/x/evaluation/types"
+	evaluationmodulev1 "github.com/don-network/don/x/evaluation/types/module"
 	_ "github.com/don-network/don/x/mint" // registers DON's mint module
 	minttypes "github.com/don-network/don/x/mint/types"
 	mintmodulev1 "github.com/don-network/don/x/mint/types/module"
@@ -73,6 +76,7 @@ var (
 		{Account: stakingtypes.KeyRotationFeePoolName, Permissions: []string{authtypes.Burner}},
 		{Account: govtypes.ModuleName, Permissions: []string{authtypes.Burner}},
 		{Account: optimatypes.ModuleName, Permissions: []string{authtypes.Burner}},
+		{Account: evaluationtypes.ModuleName, Permissions: []string{authtypes.Burner}},
 	}
 
 	// blockAccAddrs may not receive coins from users.
@@ -84,6 +88,7 @@ var (
 		stakingtypes.NotBondedPoolName,
 		stakingtypes.KeyRotationFeePoolName,
 		optimatypes.ModuleName,
+		evaluationtypes.ModuleName,
 	}
 
 	// every module in one list, so the block orders below cannot miss one.
@@ -102,6 +107,7 @@ var (
 		weightstypes.ModuleName,
 		minttypes.ModuleName,
 		optimatypes.ModuleName,
+		evaluationtypes.ModuleName,
 	}
 
 	// AppConfig is the depinject configuration of the DON app.
@@ -126,6 +132,7 @@ var (
 						govtypes.ModuleName,
 						stakingtypes.ModuleName,
 						optimatypes.ModuleName,
+						evaluationtypes.ModuleName,
 						weightstypes.ModuleName,
 						minttypes.ModuleName,
 					}),
@@ -168,6 +175,7 @@ var (
 			{Name: weightstypes.ModuleName, Config: appconfig.WrapAny(&weightsmodulev1.Module{})},
 			{Name: minttypes.ModuleName, Config: appconfig.WrapAny(&mintmodulev1.Module{})},
 			{Name: optimatypes.ModuleName, Config: appconfig.WrapAny(&optimamodulev1.Module{})},
+			{Name: evaluationtypes.ModuleName, Config: appconfig.WrapAny(&evaluationmodulev1.Module{})},
 		},
 	}),
 		depinject.Supply(

@@ -1,0 +1,205 @@
+package keeper
+
+import (
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/x/evaluation/types"
+)
+
+// Denom is the coin of fees, collateral and bonds.
+const Denom = "udon"
+
+func coins(amt sdkmath.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(Denom, amt)) }
+
+// GetEvaluator returns a registered evaluator or ErrEvaluatorNotFound.
+func (k *Keeper) GetEvaluator(ctx sdk.Context, addr sdk.AccAddress) (types.Evaluator, error) {
+	ev, err := k.Evaluators.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return ev, errorsmod.Wrapf(types.ErrEvaluatorNotFound, "%s", addr)
+	}
+	return ev, err
+}
+
+// escrow moves amt from an account into the module, with a specific error
+// when the account cannot pay.
+func (k *Keeper) escrow(ctx sdk.Context, from sdk.AccAddress, amt sdkmath.Int) error {
+	if bal := k.bank.GetBalance(ctx, from, Denom); bal.Amount.LT(amt) {
+		return errorsmod.Wrapf(types.ErrInsufficientFunds, "%s has %s, needs %s%s", from, bal, amt, Denom)
+	}
+	return k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, coins(amt))
+}
+
+// pay sends amt from the module to an account (nothing for 0).
+func (k *Keeper) pay(ctx sdk.Context, to sdk.AccAddress, amt sdkmath.Int) error {
+	if !amt.IsPositive() {
+		return nil
+	}
+	return k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, coins(amt))
+}
+
+// burn destroys amt held by the module (nothing for 0).
+func (k *Keeper) burn(ctx sdk.Context, amt sdkmath.Int) error {
+	if !amt.IsPositive() {
+		return nil
+	}
+	return k.bank.BurnCoins(ctx, types.ModuleName, coins(amt))
+}
+
+// registerEvaluator escrows the collateral of a new evaluator.
+func (k *Keeper) registerEvaluator(ctx sdk.Context, addr sdk.AccAddress, collateral sdkmath.Int, capacity uint32) error {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	switch has, err := k.Evaluators.Has(ctx, addr); {
+	case err != nil:
+		return err
+	case has:
+		return errorsmod.Wrapf(types.ErrEvaluatorExists, "%s", addr)
+	}
+	if collateral.IsNil() || collateral.LT(params.MinCollateral) {
+		return errorsmod.Wrapf(types.ErrCollateralTooLow, "collateral %s < min_collateral %s", collateral, params.MinCollateral)
+	}
+	if capacity == 0 || capacity > params.MaxCapacity {
+		return errorsmod.Wrapf(types.ErrInvalidCapacity, "capacity %d not in [1, %d]", capacity, params.MaxCapacity)
+	}
+	addrStr, err := k.addressCodec.BytesToString(addr)
+	if err != nil {
+		return err
+	}
+	if err := k.escrow(ctx, addr, collateral); err != nil {
+		return err
+	}
+	ev := types.Evaluator{
+		Address: addrStr, Collateral: collateral, Capacity: capacity,
+		Exposure: sdkmath.ZeroInt(), Reputation: params.InitialReputation,
+	}
+	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorRegistered{
+		Evaluator: ev.Address, Collateral: collateral.String(), Capacity: capacity,
+	})
+}
+
+// addCollateral adds to an evaluator's collateral (also while unbonding:
+// it comes back with the rest).
+func (k *Keeper) addCollateral(ctx sdk.Context, addr sdk.AccAddress, amt sdkmath.Int) error {
+	if amt.IsNil() || !amt.IsPositive() {
+		return errorsmod.Wrapf(types.ErrInvalidAmount, "amount %s must be positive", amt)
+	}
+	ev, err := k.GetEvaluator(ctx, addr)
+	if err != nil {
+		return err
+	}
+	if err := k.escrow(ctx, addr, amt); err != nil {
+		return err
+	}
+	ev.Collateral = ev.Collateral.Add(amt)
+	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventCollateralAdded{
+		Evaluator: ev.Address, Amount: amt.String(), Collateral: ev.Collateral.String(),
+	})
+}
+
+// unbondEvaluator starts the unbonding period of an evaluator with nothing
+// open; it can claim nothing more, and EndBlock returns its collateral when
+// the period ends.
+func (k *Keeper) unbondEvaluator(ctx sdk.Context, addr sdk.AccAddress) (int64, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ev, err := k.GetEvaluator(ctx, addr)
+	if err != nil {
+		return 0, err
+	}
+	if ev.UnbondingHeight > 0 {
+		return 0, errorsmod.Wrapf(types.ErrEvaluatorUnbonding, "%s unbonds at %d", addr, ev.UnbondingHeight)
+	}
+	if ev.Open > 0 {
+		return 0, errorsmod.Wrapf(types.ErrOpenWork, "%s has %d open assignments", addr, ev.Open)
+	}
+	ev.UnbondingHeight = ctx.BlockHeight() + int64(params.UnbondingBlocks)
+	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
+		return 0, err
+	}
+	if err := k.Unbonding.Set(ctx, collections.Join(ev.UnbondingHeight, addr)); err != nil {
+		return 0, err
+	}
+	return ev.UnbondingHeight, ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorUnbonding{
+		Evaluator: ev.Address, UnbondingHeight: ev.UnbondingHeight,
+	})
+}
+
+// completeUnbonding returns an unbonded evaluator's collateral and removes
+// it (EndBlock, at its unbonding height).
+func (k *Keeper) completeUnbonding(ctx sdk.Context, addr sdk.AccAddress) error {
+	ev, err := k.GetEvaluator(ctx, addr)
+	if err != nil {
+		return err
+	}
+	if err := k.pay(ctx, addr, ev.Collateral); err != nil {
+		return err
+	}
+	if err := k.Evaluators.Remove(ctx, addr); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorUnbonded{
+		Evaluator: ev.Address, Collateral: ev.Collateral.String(),
+	})
+}
+
+// effectiveReputation applies the suspension rule: an evaluator below
+// min_reputation is raised to min_reputation once suspension_blocks have
+// passed since its last failure.
+func effectiveReputation(params types.Params, ev types.Evaluator, h int64) sdkmath.LegacyDec {
+	if ev.Reputation.LT(params.MinReputation) && h >= ev.LastFailureHeight+int64(params.SuspensionBlocks) {
+		return params.MinReputation
+	}
+	return ev.Reputation
+}
+
+// canClaim tells whether unbonding and reputation allow claims now.
+func canClaim(params types.Params, ev types.Evaluator, h int64) bool {
+	return ev.UnbondingHeight == 0 && effectiveReputation(params, ev, h).GTE(params.MinReputation)
+}
+
+// load is open / capacity.
+func load(ev types.Evaluator) sdkmath.LegacyDec {
+	if ev.Capacity == 0 {
+		return sdkmath.LegacyOneDec()
+	}
+	return sdkmath.LegacyNewDec(int64(ev.Open)).QuoInt64(int64(ev.Capacity))
+}
+
+// recordOutcome updates an evaluator's reputation and counters after a
+// settled (success) or failed assignment, and releases the assignment.
+func (k *Keeper) recordOutcome(ctx sdk.Context, params types.Params, ev *types.Evaluator, maxFee sdkmath.Int, success bool) error {
+	old := effectiveReputation(params, *ev, ctx.BlockHeight())
+	ev.Reputation = params.UpdateReputation(old, success)
+	if success {
+		ev.Successes++
+	} else {
+		ev.Failures++
+		ev.LastFailureHeight = ctx.BlockHeight()
+	}
+	if ev.Open > 0 {
+		ev.Open--
+	}
+	ev.Exposure = ev.Exposure.Sub(maxFee)
+	if ev.Exposure.IsNegative() {
+		ev.Exposure = sdkmath.ZeroInt()
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventReputationChanged{
+		Evaluator: ev.Address, Old: old.String(), New: ev.Reputation.String(), Success: success,
+	})
+}

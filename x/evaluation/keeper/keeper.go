@@ -1,0 +1,114 @@
+// Package keeper holds x/evaluation's state and transitions: evaluators
+// and their collateral, requests through auction, claim, result, challenge
+// and settlement, and the height-indexed queue EndBlock works through.
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/x/evaluation/types"
+)
+
+// RequestIndexes are the secondary indexes of the requests, for the
+// queries by status, client and evaluator.
+type RequestIndexes struct {
+	Status    *indexes.Multi[int32, uint64, types.Request]
+	Client    *indexes.Multi[sdk.AccAddress, uint64, types.Request]
+	Evaluator *indexes.Multi[sdk.AccAddress, uint64, types.Request]
+}
+
+// IndexesList implements collections.Indexes.
+func (i RequestIndexes) IndexesList() []collections.Index[uint64, types.Request] {
+	return []collections.Index[uint64, types.Request]{i.Status, i.Client, i.Evaluator}
+}
+
+// Keeper of x/evaluation.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	authority    string
+
+	bank    types.BankKeeper
+	optima  types.OptimaKeeper
+	weights types.WeightsKeeper
+	mint    types.MintKeeper
+
+	Schema     collections.Schema
+	Params     collections.Item[types.Params]
+	Evaluators collections.Map[sdk.AccAddress, types.Evaluator]
+	Requests   *collections.IndexedMap[uint64, types.Request, RequestIndexes]
+	RequestSeq collections.Sequence
+	// Due holds (height, request id) for every request not in a final
+	// state: its refund, timeout or settlement height.
+	Due collections.KeySet[collections.Pair[int64, uint64]]
+	// Unbonding holds (height, evaluator) of the collateral returns.
+	Unbonding collections.KeySet[collections.Pair[int64, sdk.AccAddress]]
+	// OpenCount is the number of requests not in a final state (the backlog).
+	OpenCount collections.Item[uint64]
+}
+
+// NewKeeper returns the x/evaluation keeper.
+func NewKeeper(
+	cdc codec.Codec,
+	storeService store.KVStoreService,
+	addressCodec address.Codec,
+	authority string,
+	bank types.BankKeeper,
+	optima types.OptimaKeeper,
+	weights types.WeightsKeeper,
+	mint types.MintKeeper,
+) *Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("invalid evaluation authority %q: %s", authority, err))
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	addrOf := func(s string) (sdk.AccAddress, error) { return addressCodec.StringToBytes(s) }
+	idx := RequestIndexes{
+		Status: indexes.NewMulti(sb, types.RequestsByStatus, "requests_by_status", collections.Int32Key, collections.Uint64Key,
+			func(_ uint64, r types.Request) (int32, error) { return int32(r.Status), nil }),
+		Client: indexes.NewMulti(sb, types.RequestsByClient, "requests_by_client", sdk.AccAddressKey, collections.Uint64Key,
+			func(_ uint64, r types.Request) (sdk.AccAddress, error) { return addrOf(r.Client) }),
+		Evaluator: indexes.NewMulti(sb, types.RequestsByEvaluator, "requests_by_evaluator", sdk.AccAddressKey, collections.Uint64Key,
+			func(_ uint64, r types.Request) (sdk.AccAddress, error) {
+				if r.Evaluator == "" {
+					return sdk.AccAddress{}, nil // indexed under the empty address: never queried
+				}
+				return addrOf(r.Evaluator)
+			}),
+	}
+	k := &Keeper{
+		cdc: cdc, addressCodec: addressCodec, authority: authority,
+		bank: bank, optima: optima, weights: weights, mint: mint,
+		Params:     collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Evaluators: collections.NewMap(sb, types.EvaluatorsKey, "evaluators", sdk.AccAddressKey, codec.CollValue[types.Evaluator](cdc)),
+		Requests: collections.NewIndexedMap(sb, types.RequestsKey, "requests", collections.Uint64Key,
+			codec.CollValue[types.Request](cdc), idx),
+		RequestSeq: collections.NewSequence(sb, types.NextRequestIDKey, "next_request_id"),
+		Due:        collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		Unbonding:  collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding", collections.PairKeyCodec(collections.Int64Key, sdk.AccAddressKey)),
+		OpenCount:  collections.NewItem(sb, types.OpenCountKey, "open_count", collections.Uint64Value),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Authority returns the address allowed to change params.
+func (k *Keeper) Authority() string { return k.authority }
+
+// Logger returns the module logger.
+func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
+	return ctx.Logger().With("module", "x/"+types.ModuleName)
+}

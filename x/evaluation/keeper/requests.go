@@ -1,0 +1,318 @@
+package keeper
+
+import (
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/optima/domains"
+	"github.com/don-network/don/x/optima/fixedpoint"
+	optimatypes "github.com/don-network/don/x/optima/types"
+)
+
+// GetRequest returns a request or ErrRequestNotFound.
+func (k *Keeper) GetRequest(ctx sdk.Context, id uint64) (types.Request, error) {
+	r, err := k.Requests.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return r, errorsmod.Wrapf(types.ErrRequestNotFound, "request %d", id)
+	}
+	return r, err
+}
+
+// activeDomain resolves an active model's domain.
+func (k *Keeper) activeDomain(ctx sdk.Context, modelID uint64) (optimatypes.Model, domains.Domain, domains.Config, error) {
+	m, err := k.optima.GetModel(ctx, modelID)
+	if err != nil {
+		return m, nil, nil, errorsmod.Wrapf(types.ErrModelNotActive, "model %d: %s", modelID, err)
+	}
+	if m.Status != optimatypes.MODEL_STATUS_ACTIVE {
+		return m, nil, nil, errorsmod.Wrapf(types.ErrModelNotActive, "model %d is %s", modelID, m.Status)
+	}
+	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+	if err != nil {
+		return m, nil, nil, err
+	}
+	return m, dom, cfg, nil
+}
+
+// maxAbsFixed is max_abs_input in fixed point.
+func maxAbsFixed(params types.Params) int64 {
+	return params.MaxAbsInput.MulInt64(int64(fixedpoint.One)).TruncateInt64()
+}
+
+// checkInputs validates a request's inputs against the domain's input
+// width and the params, and returns the number of rows.
+func checkInputs(params types.Params, dom domains.Domain, cfg domains.Config, inputs []int64) (uint32, error) {
+	width := dom.InputDim(cfg)
+	if width <= 0 || len(inputs) == 0 || len(inputs)%width != 0 {
+		return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "%d values are not a positive number of rows of %d", len(inputs), width)
+	}
+	rows := len(inputs) / width
+	if rows > int(params.MaxRows) {
+		return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "%d rows > max_rows %d", rows, params.MaxRows)
+	}
+	bound := maxAbsFixed(params)
+	for i, v := range inputs {
+		if v > bound || v < -bound {
+			return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "value %d (%s) outside ±max_abs_input %s",
+				i, fixedpoint.Fixed(v).String(), params.MaxAbsInput)
+		}
+	}
+	return uint32(rows), nil
+}
+
+// queue puts a request's next due item at height h (replacing any other).
+func (k *Keeper) queue(ctx sdk.Context, r *types.Request, h int64) error {
+	if err := k.unqueue(ctx, r); err != nil {
+		return err
+	}
+	r.DueHeight = h
+	return k.Due.Set(ctx, collections.Join(h, r.Id))
+}
+
+// unqueue removes a request's due item.
+func (k *Keeper) unqueue(ctx sdk.Context, r *types.Request) error {
+	if r.DueHeight == 0 {
+		return nil
+	}
+	err := k.Due.Remove(ctx, collections.Join(r.DueHeight, r.Id))
+	r.DueHeight = 0
+	return err
+}
+
+// changeOpen adds delta to the number of open requests.
+func (k *Keeper) changeOpen(ctx sdk.Context, delta int64) error {
+	n, err := k.OpenCount.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	if delta < 0 && n < uint64(-delta) {
+		return errors.New("open request count would go negative")
+	}
+	return k.OpenCount.Set(ctx, uint64(int64(n)+delta))
+}
+
+// refundDue is when an unclaimed request is refunded.
+func refundDue(params types.Params, r types.Request) int64 {
+	return r.AuctionStart + int64(params.AuctionBlocks) + int64(params.RefundGraceBlocks)
+}
+
+// createRequest escrows max_fee and opens the auction.
+func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *types.MsgRequestEvaluation) (uint64, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	_, dom, cfg, err := k.activeDomain(ctx, msg.ModelId)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := checkInputs(params, dom, cfg, msg.Inputs)
+	if err != nil {
+		return 0, err
+	}
+	if msg.MaxFee.IsNil() || msg.MaxFee.LT(params.MinFee) {
+		return 0, errorsmod.Wrapf(types.ErrFeeTooLow, "max_fee %s < min_fee %s", msg.MaxFee, params.MinFee)
+	}
+	h := ctx.BlockHeight()
+	if lo, hi := h+int64(params.MinDeadlineBlocks), h+int64(params.MaxDeadlineBlocks); msg.Deadline < lo || msg.Deadline > hi {
+		return 0, errorsmod.Wrapf(types.ErrInvalidDeadline, "deadline %d not in [%d, %d] at height %d", msg.Deadline, lo, hi, h)
+	}
+	if err := k.escrow(ctx, client, msg.MaxFee); err != nil {
+		return 0, err
+	}
+	id, err := k.RequestSeq.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	id++ // ids start at 1
+	r := types.Request{
+		Id: id, Client: msg.Client, ModelId: msg.ModelId, Rows: rows, Inputs: msg.Inputs,
+		MaxFee: msg.MaxFee, Deadline: msg.Deadline, CreatedHeight: h, AuctionStart: h,
+		Status: types.REQUEST_STATUS_OPEN, Price: sdkmath.ZeroInt(),
+	}
+	if err := k.queue(ctx, &r, refundDue(params, r)); err != nil {
+		return 0, err
+	}
+	if err := k.Requests.Set(ctx, id, r); err != nil {
+		return 0, err
+	}
+	if err := k.changeOpen(ctx, 1); err != nil {
+		return 0, err
+	}
+	return id, ctx.EventManager().EmitTypedEvent(&types.EventRequestCreated{
+		RequestId: id, Client: r.Client, ModelId: r.ModelId, Rows: rows, MaxFee: r.MaxFee.String(), Deadline: r.Deadline,
+	})
+}
+
+// evaluatorPrice is the personalised price an evaluator sees for r now.
+func evaluatorPrice(params types.Params, r types.Request, ev types.Evaluator, h int64) sdkmath.Int {
+	return params.PersonalPrice(r.MaxFee, r.AuctionStart, h, load(ev), effectiveReputation(params, ev, h))
+}
+
+// claimRequest assigns an open request to an evaluator at its personalised
+// price and pins the model's best optimum.
+func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (sdkmath.Int, uint64, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	r, err := k.GetRequest(ctx, id)
+	if err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	if r.Status != types.REQUEST_STATUS_OPEN {
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrWrongStatus, "request %d is %s, not open", id, r.Status)
+	}
+	h := ctx.BlockHeight()
+	if h > r.Deadline {
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d", id, r.Deadline)
+	}
+	ev, err := k.GetEvaluator(ctx, addr)
+	if err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	switch {
+	case ev.UnbondingHeight > 0:
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrEvaluatorUnbonding, "%s", addr)
+	case !canClaim(params, ev, h):
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrLowReputation, "reputation %s < min_reputation %s (suspended until height %d)",
+			ev.Reputation, params.MinReputation, ev.LastFailureHeight+int64(params.SuspensionBlocks))
+	case ev.Open >= ev.Capacity:
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrCapacityFull, "%d open of capacity %d", ev.Open, ev.Capacity)
+	}
+	if need := params.CollateralRatio.MulInt(ev.Exposure.Add(r.MaxFee)); need.GT(sdkmath.LegacyNewDecFromInt(ev.Collateral)) {
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrExposure, "(exposure %s + max_fee %s) × %s = %s > collateral %s",
+			ev.Exposure, r.MaxFee, params.CollateralRatio, need, ev.Collateral)
+	}
+	m, _, _, err := k.activeDomain(ctx, r.ModelId)
+	if err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	best, err := k.optima.BestOptimum(ctx, m)
+	if err != nil {
+		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrNoOptimum, "model %d: %s", m.Id, err)
+	}
+	price := evaluatorPrice(params, r, ev, h)
+	ev.Reputation = effectiveReputation(params, ev, h)
+	ev.Open++
+	ev.Exposure = ev.Exposure.Add(r.MaxFee)
+	r.Status = types.REQUEST_STATUS_CLAIMED
+	r.Evaluator = ev.Address
+	r.Price = price
+	r.ClaimHeight = h
+	r.OptimumId = best.Id
+	if err := k.queue(ctx, &r, r.Deadline+int64(params.TimeoutGraceBlocks)); err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	if err := k.Requests.Set(ctx, id, r); err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
+		return sdkmath.Int{}, 0, err
+	}
+	return price, best.Id, ctx.EventManager().EmitTypedEvent(&types.EventRequestClaimed{
+		RequestId: id, Evaluator: ev.Address, Price: price.String(), OptimumId: best.Id,
+	})
+}
+
+// outputWidth is the pinned model's output width.
+func (k *Keeper) outputWidth(ctx sdk.Context, r types.Request) (domains.Domain, domains.Config, int, error) {
+	m, err := k.optima.GetModel(ctx, r.ModelId)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return dom, cfg, dom.OutputDim(cfg), nil
+}
+
+// submitResult stores the assigned evaluator's outputs and opens the
+// challenge window.
+func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator string, id uint64, outputs []int64) (int64, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	r, err := k.GetRequest(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	if r.Status != types.REQUEST_STATUS_CLAIMED {
+		return 0, errorsmod.Wrapf(types.ErrWrongStatus, "request %d is %s, not claimed", id, r.Status)
+	}
+	if r.Evaluator != evaluator {
+		return 0, errorsmod.Wrapf(types.ErrNotAssigned, "request %d is assigned to %s", id, r.Evaluator)
+	}
+	h := ctx.BlockHeight()
+	if h > r.Deadline {
+		return 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d, now %d", id, r.Deadline, h)
+	}
+	_, _, width, err := k.outputWidth(ctx, r)
+	if err != nil {
+		return 0, err
+	}
+	if want := int(r.Rows) * width; len(outputs) != want {
+		return 0, errorsmod.Wrapf(types.ErrInvalidOutputs, "%d outputs, want %d rows × %d = %d", len(outputs), r.Rows, width, want)
+	}
+	r.Outputs = outputs
+	r.SubmitHeight = h
+	r.Status = types.REQUEST_STATUS_SUBMITTED
+	settle := h + int64(params.ChallengeBlocks)
+	if err := k.queue(ctx, &r, settle); err != nil {
+		return 0, err
+	}
+	if err := k.Requests.Set(ctx, id, r); err != nil {
+		return 0, err
+	}
+	return settle, ctx.EventManager().EmitTypedEvent(&types.EventResultSubmitted{
+		RequestId: id, Evaluator: evaluator, SettleHeight: settle,
+	})
+}
+
+// cancelRequest refunds an unclaimed request to its client.
+func (k *Keeper) cancelRequest(ctx sdk.Context, client sdk.AccAddress, clientStr string, id uint64) error {
+	r, err := k.GetRequest(ctx, id)
+	if err != nil {
+		return err
+	}
+	if r.Client != clientStr {
+		return errorsmod.Wrapf(types.ErrNotClient, "request %d belongs to %s", id, r.Client)
+	}
+	if r.Status != types.REQUEST_STATUS_OPEN {
+		return errorsmod.Wrapf(types.ErrWrongStatus, "request %d is %s: only an open (unclaimed) request can be cancelled", id, r.Status)
+	}
+	return k.refund(ctx, &r, client, types.REQUEST_STATUS_CANCELLED, "cancelled by the client")
+}
+
+// refund returns the whole escrow to the client and ends the request.
+func (k *Keeper) refund(ctx sdk.Context, r *types.Request, client sdk.AccAddress, status types.RequestStatus, reason string) error {
+	if err := k.pay(ctx, client, r.MaxFee); err != nil {
+		return err
+	}
+	if err := k.finish(ctx, r, status); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventRequestRefunded{
+		RequestId: r.Id, Client: r.Client, Amount: r.MaxFee.String(), Status: status, Reason: reason,
+	})
+}
+
+// finish puts a request in a final state: off the queue, out of the backlog.
+func (k *Keeper) finish(ctx sdk.Context, r *types.Request, status types.RequestStatus) error {
+	if err := k.unqueue(ctx, r); err != nil {
+		return err
+	}
+	r.Status = status
+	if err := k.Requests.Set(ctx, r.Id, *r); err != nil {
+		return err
+	}
+	return k.changeOpen(ctx, -1)
+}

@@ -1,0 +1,142 @@
+package keeper
+
+import (
+	"errors"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/don-network/don/x/evaluation/types"
+	weightstypes "github.com/don-network/don/x/weights/types"
+)
+
+// Split is how a settled price is divided.
+type Split struct {
+	Burned, Royalty, EvaluatorFee, ClientRefund sdkmath.Int
+}
+
+// SplitPrice divides a price (DESIGN.md §8): burned = ⌊price·burn⌋,
+// royalty = ⌊price·royalty⌋, the evaluator gets the rest of the price and
+// the client max_fee − price.
+func SplitPrice(params types.Params, price, maxFee sdkmath.Int) Split {
+	burned := params.DemandBurnFraction.MulInt(price).TruncateInt()
+	royalty := params.RoyaltyFraction.MulInt(price).TruncateInt()
+	return Split{
+		Burned: burned, Royalty: royalty,
+		EvaluatorFee: price.Sub(burned).Sub(royalty),
+		ClientRefund: maxFee.Sub(price),
+	}
+}
+
+// settle pays a request whose challenge window ended: the evaluator's fee,
+// the optimizer's royalty, the burn and the client's change; then records
+// the usage, the demand signal and one unit of evaluator work.
+func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) error {
+	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
+	if err != nil {
+		return err
+	}
+	client, err := k.addressCodec.StringToBytes(r.Client)
+	if err != nil {
+		return err
+	}
+	ev, err := k.GetEvaluator(ctx, evAddr)
+	if err != nil {
+		return err
+	}
+	optimum, err := k.optima.GetOptimum(ctx, r.ModelId, r.OptimumId)
+	if err != nil {
+		return err
+	}
+	s := SplitPrice(params, r.Price, r.MaxFee)
+	if err := k.pay(ctx, evAddr, s.EvaluatorFee); err != nil {
+		return err
+	}
+	if err := k.pay(ctx, client, s.ClientRefund); err != nil {
+		return err
+	}
+	// The royalty goes to the optimizer of the pinned optimum (for optimum 0,
+	// the model's creator, who set its initial params).
+	optimizer, err := k.addressCodec.StringToBytes(optimum.Optimizer)
+	if err != nil {
+		return err
+	}
+	if err := k.pay(ctx, optimizer, s.Royalty); err != nil {
+		return err
+	}
+	if err := k.burn(ctx, s.Burned); err != nil {
+		return err
+	}
+	if err := k.optima.RecordUsage(ctx, r.ModelId, r.OptimumId); err != nil {
+		return err
+	}
+	// Demand of a model retired since the claim is not recorded.
+	if err := k.weights.RecordRequest(ctx, r.ModelId, r.Price); err != nil && !errors.Is(err, weightstypes.ErrModelNotActive) {
+		return err
+	}
+	if err := k.mint.AddEvaluatorWork(ctx, evAddr, sdkmath.LegacyOneDec()); err != nil {
+		return err
+	}
+	if err := k.recordOutcome(ctx, params, &ev, r.MaxFee, true); err != nil {
+		return err
+	}
+	if err := k.Evaluators.Set(ctx, evAddr, ev); err != nil {
+		return err
+	}
+	if err := k.finish(ctx, &r, types.REQUEST_STATUS_SETTLED); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventRequestSettled{
+		RequestId: r.Id, Evaluator: r.Evaluator, Price: r.Price.String(), EvaluatorFee: s.EvaluatorFee.String(),
+		Royalty: s.Royalty.String(), Optimizer: optimum.Optimizer, Burned: s.Burned.String(), ClientRefund: s.ClientRefund.String(),
+	})
+}
+
+// timeout handles a claimed request without a result after its deadline
+// and grace: the evaluator loses slash_fraction_timeout of its collateral
+// (burned) and records a failure; the request goes back to auction once,
+// with a response window as long as the first, else is refunded.
+func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) error {
+	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
+	if err != nil {
+		return err
+	}
+	ev, err := k.GetEvaluator(ctx, evAddr)
+	if err != nil {
+		return err
+	}
+	slash := params.SlashFractionTimeout.MulInt(ev.Collateral).TruncateInt()
+	ev.Collateral = ev.Collateral.Sub(slash)
+	if err := k.burn(ctx, slash); err != nil {
+		return err
+	}
+	if err := k.recordOutcome(ctx, params, &ev, r.MaxFee, false); err != nil {
+		return err
+	}
+	if err := k.Evaluators.Set(ctx, evAddr, ev); err != nil {
+		return err
+	}
+	event := &types.EventRequestTimedOut{RequestId: r.Id, Evaluator: r.Evaluator, Slashed: slash.String(), Reauctioned: !r.Reauctioned}
+	if err := ctx.EventManager().EmitTypedEvent(event); err != nil {
+		return err
+	}
+	if r.Reauctioned {
+		client, err := k.addressCodec.StringToBytes(r.Client)
+		if err != nil {
+			return err
+		}
+		return k.refund(ctx, &r, client, types.REQUEST_STATUS_REFUNDED, "timed out after its re-auction")
+	}
+	h := ctx.BlockHeight()
+	window := r.Deadline - r.AuctionStart
+	r.Reauctioned = true
+	r.AuctionStart = h
+	r.Deadline = h + window
+	r.Status = types.REQUEST_STATUS_OPEN
+	r.Evaluator, r.Price, r.ClaimHeight, r.OptimumId = "", sdkmath.ZeroInt(), 0, 0
+	if err := k.queue(ctx, &r, refundDue(params, r)); err != nil {
+		return err
+	}
+	return k.Requests.Set(ctx, r.Id, r)
+}

@@ -1,0 +1,90 @@
+// Package evaluation is DON's market for evaluations: clients pay
+// evaluators to run the best optima on their inputs (DESIGN.md §8).
+package evaluation
+
+import (
+	"context"
+
+	"cosmossdk.io/core/appmodule"
+	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"google.golang.org/grpc"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+
+	"github.com/don-network/don/x/internal/modulekit"
+	"github.com/don-network/don/x/evaluation/keeper"
+	"github.com/don-network/don/x/evaluation/types"
+)
+
+// ConsensusVersion is the state version of the module.
+const ConsensusVersion = 1
+
+var (
+	_ module.AppModuleBasic      = AppModule{}
+	_ module.HasGenesis          = AppModule{}
+	_ appmodule.AppModule        = AppModule{}
+	_ appmodule.HasEndBlocker    = AppModule{}
+	_ module.HasConsensusVersion = AppModule{}
+)
+
+// AppModule is DON's x/evaluation.
+type AppModule struct {
+	modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]
+	keeper *keeper.Keeper
+}
+
+// NewAppModule returns the module around its keeper.
+func NewAppModule(k *keeper.Keeper) AppModule {
+	return AppModule{
+		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
+			Module:  types.ModuleName,
+			Default: types.DefaultGenesis,
+			Init:    k.InitGenesis,
+			Export:  k.ExportGenesis,
+		},
+		keeper: k,
+	}
+}
+
+// IsAppModule marks the type for depinject.
+func (AppModule) IsAppModule() {}
+
+// IsOnePerModuleType marks the type for depinject.
+func (AppModule) IsOnePerModuleType() {}
+
+// Name returns the module name.
+func (AppModule) Name() string { return types.ModuleName }
+
+// RegisterLegacyAminoCodec registers amino names for JSON signing.
+func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
+	types.RegisterLegacyAminoCodec(cdc)
+}
+
+// RegisterInterfaces registers the messages.
+func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
+
+// RegisterGRPCGatewayRoutes serves the queries over REST.
+func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
+	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
+		panic(err)
+	}
+}
+
+// RegisterServices registers the Msg and Query services.
+func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
+	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
+	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
+	return nil
+}
+
+// ConsensusVersion returns the state version.
+func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
+
+// EndBlock settles, times out and refunds what is due, within its per-block cap.
+func (am AppModule) EndBlock(ctx context.Context) error {
+	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
+}

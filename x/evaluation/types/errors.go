@@ -1,0 +1,38 @@
+package types
+
+import errorsmod "cosmossdk.io/errors"
+
+// Registered errors of x/evaluation; codes are stable.
+var (
+	ErrInvalidParams      = errorsmod.Register(ModuleName, 2, "invalid params")
+	ErrInvalidGenesis     = errorsmod.Register(ModuleName, 3, "invalid genesis")
+	ErrUnauthorized       = errorsmod.Register(ModuleName, 4, "unauthorized")
+	ErrEvaluatorExists    = errorsmod.Register(ModuleName, 5, "evaluator already registered")
+	ErrEvaluatorNotFound  = errorsmod.Register(ModuleName, 6, "evaluator not found")
+	ErrCollateralTooLow   = errorsmod.Register(ModuleName, 7, "collateral below the minimum")
+	ErrInvalidCapacity    = errorsmod.Register(ModuleName, 8, "invalid capacity")
+	ErrInvalidAmount      = errorsmod.Register(ModuleName, 9, "invalid amount")
+	ErrEvaluatorUnbonding = errorsmod.Register(ModuleName, 10, "evaluator is unbonding")
+	ErrOpenWork           = errorsmod.Register(ModuleName, 11, "evaluator has open assignments")
+	ErrModelNotActive     = errorsmod.Register(ModuleName, 12, "model not active")
+	ErrNoOptimum          = errorsmod.Register(ModuleName, 13, "model has no optimum")
+	ErrInvalidInputs      = errorsmod.Register(ModuleName, 14, "invalid inputs")
+	ErrFeeTooLow          = errorsmod.Register(ModuleName, 15, "fee below the minimum")
+	ErrInvalidDeadline    = errorsmod.Register(ModuleName, 16, "invalid deadline")
+	ErrRequestNotFound    = errorsmod.Register(ModuleName, 17, "request not found")
+	ErrWrongStatus        = errorsmod.Register(ModuleName, 18, "request is not in the required status")
+	ErrCapacityFull       = errorsmod.Register(ModuleName, 19, "evaluator at capacity")
+	ErrExposure           = errorsmod.Register(ModuleName, 20, "exposure rule: collateral too low for this request")
+	ErrLowReputation      = errorsmod.Register(ModuleName, 21, "reputation below min_reputation")
+	ErrNotAssigned        = errorsmod.Register(ModuleName, 22, "request not assigned to this evaluator")
+	ErrDeadlinePassed     = errorsmod.Register(ModuleName, 23, "deadline passed")
+	ErrInvalidOutputs     = errorsmod.Register(ModuleName, 24, "invalid outputs")
+	ErrChallengeClosed    = errorsmod.Register(ModuleName, 25, "challenge window closed")
+	ErrBondTooLow         = errorsmod.Register(ModuleName, 26, "challenge bond below the minimum")
+	ErrSelfChallenge      = errorsmod.Register(ModuleName, 27, "an evaluator cannot challenge its own result")
+	ErrAlreadyVerified    = errorsmod.Register(ModuleName, 28, "result already verified by a challenge")
+	ErrNotClient          = errorsmod.Register(ModuleName, 29, "only the request's client may do this")
+	ErrInvalidLoad        = errorsmod.Register(ModuleName, 30, "invalid load or reputation")
+	ErrInsufficientFunds  = errorsmod.Register(ModuleName, 31, "insufficient funds")
+	ErrAuctionOver        = errorsmod.Register(ModuleName, 32, "auction over")
+)

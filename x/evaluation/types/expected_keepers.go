@@ -1,0 +1,38 @@
+package types
+
+import (
+	"context"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	optimatypes "github.com/don-network/don/x/optima/types"
+)
+
+// BankKeeper moves escrows, collateral and bonds, and burns slashes.
+type BankKeeper interface {
+	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
+	BurnCoins(ctx context.Context, moduleName string, amt sdk.Coins) error
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+}
+
+// OptimaKeeper gives the models, their pinned optima and the usage count.
+type OptimaKeeper interface {
+	GetModel(ctx sdk.Context, id uint64) (optimatypes.Model, error)
+	GetOptimum(ctx sdk.Context, modelID, optimumID uint64) (optimatypes.Optimum, error)
+	BestOptimum(ctx sdk.Context, m optimatypes.Model) (optimatypes.Optimum, error)
+	RecordUsage(ctx sdk.Context, modelID, optimumID uint64) error
+}
+
+// WeightsKeeper receives the demand signal and the backlog.
+type WeightsKeeper interface {
+	RecordRequest(ctx context.Context, modelID uint64, fee sdkmath.Int) error
+	RecordBacklog(ctx context.Context, openRequests uint64) error
+}
+
+// MintKeeper receives evaluator work (one unit per settled request).
+type MintKeeper interface {
+	AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, units sdkmath.LegacyDec) error
+}
