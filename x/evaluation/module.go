@@ -15,9 +15,9 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
-	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/evaluation/keeper"
 	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/internal/modulekit"
 )
 
 // ConsensusVersion is the state version of the module.

@@ -45,7 +45,9 @@ func (q queryServer) Evaluators(ctx context.Context, req *types.QueryEvaluatorsR
 	}
 	h := sdk.UnwrapSDKContext(ctx).BlockHeight()
 	out, page, err := query.CollectionPaginate(ctx, q.k.Evaluators, req.Pagination,
-		func(_ sdk.AccAddress, ev types.Evaluator) (types.EvaluatorInfo, error) { return info(params, ev, h), nil })
+		func(_ sdk.AccAddress, ev types.Evaluator) (types.EvaluatorInfo, error) {
+			return info(params, ev, h), nil
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +105,9 @@ func (q queryServer) Requests(ctx context.Context, req *types.QueryRequestsReque
 	switch {
 	case req.Status != types.REQUEST_STATUS_UNSPECIFIED:
 		out, page, err = query.CollectionPaginate(ctx, q.k.Requests.Indexes.Status, req.Pagination,
-			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Request, error) { return get(key.K2()) },
+			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Request, error) {
+				return get(key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
 	case req.Client != "" || req.Evaluator != "":
 		idx, s, field := q.k.Requests.Indexes.Client, req.Client, "client"
