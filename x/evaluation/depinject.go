@@ -27,10 +27,11 @@ type ModuleInputs struct {
 	StoreService store.KVStoreService
 	AddressCodec address.Codec
 
-	BankKeeper    types.BankKeeper
-	OptimaKeeper  types.OptimaKeeper
-	WeightsKeeper types.WeightsKeeper
-	MintKeeper    types.MintKeeper
+	BankKeeper         types.BankKeeper
+	DistributionKeeper types.DistributionKeeper
+	OptimaKeeper       types.OptimaKeeper
+	WeightsKeeper      types.WeightsKeeper
+	MintKeeper         types.MintKeeper
 }
 
 // ModuleOutputs are what x/evaluation provides.
@@ -48,6 +49,6 @@ func ProvideModule(in ModuleInputs) (ModuleOutputs, error) {
 		return ModuleOutputs{}, err
 	}
 	k := keeper.NewKeeper(in.Cdc, in.StoreService, in.AddressCodec, authority,
-		in.BankKeeper, in.OptimaKeeper, in.WeightsKeeper, in.MintKeeper)
+		in.BankKeeper, in.DistributionKeeper, in.OptimaKeeper, in.WeightsKeeper, in.MintKeeper)
 	return ModuleOutputs{Keeper: k, Module: NewAppModule(k)}, nil
 }

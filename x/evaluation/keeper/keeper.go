@@ -38,6 +38,7 @@ type Keeper struct {
 	authority    string
 
 	bank    types.BankKeeper
+	distr   types.DistributionKeeper
 	optima  types.OptimaKeeper
 	weights types.WeightsKeeper
 	mint    types.MintKeeper
@@ -63,6 +64,7 @@ func NewKeeper(
 	addressCodec address.Codec,
 	authority string,
 	bank types.BankKeeper,
+	distr types.DistributionKeeper,
 	optima types.OptimaKeeper,
 	weights types.WeightsKeeper,
 	mint types.MintKeeper,
@@ -87,7 +89,7 @@ func NewKeeper(
 	}
 	k := &Keeper{
 		cdc: cdc, addressCodec: addressCodec, authority: authority,
-		bank: bank, optima: optima, weights: weights, mint: mint,
+		bank: bank, distr: distr, optima: optima, weights: weights, mint: mint,
 		Params:     collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Evaluators: collections.NewMap(sb, types.EvaluatorsKey, "evaluators", sdk.AccAddressKey, codec.CollValue[types.Evaluator](cdc)),
 		Requests: collections.NewIndexedMap(sb, types.RequestsKey, "requests", collections.Uint64Key,

@@ -6,6 +6,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/don-network/don/x/evaluation/types"
 	weightstypes "github.com/don-network/don/x/weights/types"
@@ -56,13 +57,7 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 	if err := k.pay(ctx, client, s.ClientRefund); err != nil {
 		return err
 	}
-	// The royalty goes to the optimizer of the pinned optimum (for optimum 0,
-	// the model's creator, who set its initial params).
-	optimizer, err := k.addressCodec.StringToBytes(optimum.Optimizer)
-	if err != nil {
-		return err
-	}
-	if err := k.pay(ctx, optimizer, s.Royalty); err != nil {
+	if err := k.payRoyalty(ctx, optimum.Optimizer, s.Royalty); err != nil {
 		return err
 	}
 	if err := k.burn(ctx, s.Burned); err != nil {
@@ -139,4 +134,22 @@ func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) 
 		return err
 	}
 	return k.Requests.Set(ctx, r.Id, r)
+}
+
+// payRoyalty pays the optimizer of the pinned optimum. Optimum 0 of a
+// model is its creator's; a genesis model's creator is the gov authority,
+// a module account that must not receive coins outside its own logic, so
+// that royalty goes to the community pool.
+func (k *Keeper) payRoyalty(ctx sdk.Context, optimizer string, amt sdkmath.Int) error {
+	if !amt.IsPositive() {
+		return nil
+	}
+	addr, err := k.addressCodec.StringToBytes(optimizer)
+	if err != nil {
+		return err
+	}
+	if optimizer == k.authority {
+		return k.distr.FundCommunityPool(ctx, coins(amt), authtypes.NewModuleAddress(types.ModuleName))
+	}
+	return k.pay(ctx, addr, amt)
 }

@@ -18,6 +18,11 @@ type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 }
 
+// DistributionKeeper receives royalties that have no optimizer to go to.
+type DistributionKeeper interface {
+	FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error
+}
+
 // OptimaKeeper gives the models, their pinned optima and the usage count.
 type OptimaKeeper interface {
 	GetModel(ctx sdk.Context, id uint64) (optimatypes.Model, error)

@@ -1,0 +1,151 @@
+package keeper_test
+
+import (
+	"testing"
+
+	sdkmath "cosmossdk.io/math"
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/don-network/don/testutil/donchain"
+	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/optima/fixedpoint"
+	optimatypes "github.com/don-network/don/x/optima/types"
+)
+
+// account is a funded test address.
+type account struct {
+	addr sdk.AccAddress
+	str  string
+}
+
+// env is the DON chain with a client, two evaluators and a challenger.
+type env struct {
+	*donchain.Chain
+	t                     *testing.T
+	client, eve, eve2, ch account
+}
+
+const (
+	funds      = 1_000_000_000
+	collateral = 10_000_000
+	maxFee     = 100_000
+)
+
+func newEnv(t *testing.T) *env {
+	return newEnvWith(t, nil)
+}
+
+func newEnvWith(t *testing.T, mutate func(*types.Params)) *env {
+	c := donchain.New(t, donchain.Options{Models: 2, Evaluation: func(gs *types.GenesisState) {
+		if mutate != nil {
+			mutate(&gs.Params)
+		}
+	}})
+	e := &env{Chain: c, t: t}
+	for _, a := range []*account{&e.client, &e.eve, &e.eve2, &e.ch} {
+		name := map[*account]string{&e.client: "client", &e.eve: "eve", &e.eve2: "eve2", &e.ch: "challenger"}[a]
+		a.addr, a.str = c.Addr(name)
+		c.Fund(a.addr, funds)
+	}
+	return e
+}
+
+func (e *env) params() types.Params {
+	p, err := e.Evaluation.Params.Get(e.Ctx)
+	require.NoError(e.t, err)
+	return p
+}
+
+// register makes a an evaluator.
+func (e *env) register(a account, coll int64, capacity uint32) {
+	e.t.Helper()
+	_, err := e.EvaluationMsg.RegisterEvaluator(e.Ctx, &types.MsgRegisterEvaluator{
+		Evaluator: a.str, Collateral: sdkmath.NewInt(coll), Capacity: capacity,
+	})
+	require.NoError(e.t, err)
+}
+
+// inputs returns rows of the regime-ar input width (4 lags), all distinct.
+func inputs(rows int) []int64 {
+	out := make([]int64, 0, rows*4)
+	for r := 0; r < rows; r++ {
+		for j := 0; j < 4; j++ {
+			out = append(out, int64(fixedpoint.FromInt(int64(r+1)))/int64(j+2))
+		}
+	}
+	return out
+}
+
+// request opens a request on model 1 with the default max fee and a
+// deadline 50 blocks ahead.
+func (e *env) request(rows int) uint64 {
+	e.t.Helper()
+	res, err := e.EvaluationMsg.RequestEvaluation(e.Ctx, &types.MsgRequestEvaluation{
+		Client: e.client.str, ModelId: 1, Inputs: inputs(rows), MaxFee: sdkmath.NewInt(maxFee), Deadline: e.Ctx.BlockHeight() + 50,
+	})
+	require.NoError(e.t, err)
+	return res.RequestId
+}
+
+func (e *env) get(id uint64) types.Request {
+	r, err := e.Evaluation.GetRequest(e.Ctx, id)
+	require.NoError(e.t, err)
+	return r
+}
+
+func (e *env) evaluator(a account) types.Evaluator {
+	ev, err := e.Evaluation.GetEvaluator(e.Ctx, a.addr)
+	require.NoError(e.t, err)
+	return ev
+}
+
+// truth computes the correct outputs of a claimed request with the
+// domain's own Predict on the pinned optimum.
+func (e *env) truth(id uint64) []int64 {
+	e.t.Helper()
+	r := e.get(id)
+	m, err := e.Optima.GetModel(e.Ctx, r.ModelId)
+	require.NoError(e.t, err)
+	o, err := e.Optima.GetOptimum(e.Ctx, r.ModelId, r.OptimumId)
+	require.NoError(e.t, err)
+	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+	require.NoError(e.t, err)
+	toFixed := func(v []int64) []fixedpoint.Fixed {
+		out := make([]fixedpoint.Fixed, len(v))
+		for i, x := range v {
+			out[i] = fixedpoint.Fixed(x)
+		}
+		return out
+	}
+	outs, _, err := dom.Predict(cfg, toFixed(o.Params), toFixed(r.Inputs))
+	require.NoError(e.t, err)
+	res := make([]int64, len(outs))
+	for i, x := range outs {
+		res[i] = int64(x)
+	}
+	return res
+}
+
+func (e *env) moduleBalance() sdkmath.Int {
+	return e.BankKeeper.GetBalance(e.Ctx, authtypes.NewModuleAddress(types.ModuleName), "udon").Amount
+}
+
+// snapshot is everything a refused message must leave unchanged.
+type snapshot struct {
+	genesis  *types.GenesisState
+	balances map[string]sdkmath.Int
+	supply   sdkmath.Int
+}
+
+func (e *env) snapshot() snapshot {
+	gs, err := e.Evaluation.ExportGenesis(e.Ctx)
+	require.NoError(e.t, err)
+	bal := map[string]sdkmath.Int{"module": e.moduleBalance()}
+	for _, a := range []account{e.client, e.eve, e.eve2, e.ch} {
+		bal[a.str] = e.Balance(a.addr)
+	}
+	return snapshot{genesis: gs, balances: bal, supply: e.Supply()}
+}
