@@ -12,7 +12,8 @@ import (
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Query_serviceDesc.ServiceName,
+			Service:              types.Query_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show the evaluation params"},
 				{RpcMethod: "Evaluators", Use: "evaluators", Short: "List the evaluators with reputation, load, collateral and exposure"},
@@ -34,7 +35,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Msg_serviceDesc.ServiceName,
+			Service:              types.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
 					RpcMethod: "RegisterEvaluator", Use: "register-evaluator [collateral] [capacity]",
@@ -58,8 +60,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "CancelRequest", Use: "cancel [request-id]", Short: "Cancel your unclaimed request (full refund)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "request_id"}},
 				},
-				{RpcMethod: "RequestEvaluation", Skip: true}, // client/cli: inputs from a file
-				{RpcMethod: "SubmitResult", Skip: true},      // client/cli: outputs from a file
+				{RpcMethod: "RequestEvaluation", Skip: true}, // client/cli "request": inputs from a file
+				{RpcMethod: "SubmitResult", Skip: true},      // client/cli "submit": outputs from a file
 				{RpcMethod: "UpdateParams", Skip: true},      // governance proposal
 			},
 		},

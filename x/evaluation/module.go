@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/core/appmodule"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 	"google.golang.org/grpc"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -15,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/don-network/don/x/evaluation/client/cli"
 	"github.com/don-network/don/x/evaluation/keeper"
 	"github.com/don-network/don/x/evaluation/types"
 	"github.com/don-network/don/x/internal/modulekit"
@@ -80,6 +82,12 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
 	return nil
 }
+
+// GetTxCmd returns the hand-written transactions (autocli adds the others).
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
+
+// GetQueryCmd returns the hand-written queries (autocli adds the others).
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }
 
 // ConsensusVersion returns the state version.
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }

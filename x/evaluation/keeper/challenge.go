@@ -1,13 +1,15 @@
 package keeper
 
 import (
+	"slices"
+
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/don-network/don/x/evaluation/types"
-	"github.com/don-network/don/x/optima/fixedpoint"
+	optimatypes "github.com/don-network/don/x/optima/types"
 )
 
 // challengeResult re-executes a submitted request's prediction with the
@@ -39,7 +41,11 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	if bond.IsNil() || bond.LT(params.MinChallengeBond) {
 		return false, errorsmod.Wrapf(types.ErrBondTooLow, "bond %s < min_challenge_bond %s", bond, params.MinChallengeBond)
 	}
-	dom, cfg, _, err := k.outputWidth(ctx, r)
+	m, err := k.optima.GetModel(ctx, r.ModelId)
+	if err != nil {
+		return false, err
+	}
+	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
 	if err != nil {
 		return false, err
 	}
@@ -47,12 +53,13 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	if err != nil {
 		return false, err
 	}
+	// A loss evaluation includes the prediction: an upper bound, charged first.
 	ops := dom.EstimateOps(cfg, int(r.Rows))
 	ctx.GasMeter().ConsumeGas(ops*params.GasPerOp, "evaluation/challenge re-execution")
 	if err := k.escrow(ctx, challenger, bond); err != nil {
 		return false, err
 	}
-	want, _, err := dom.Predict(cfg, toFixed(optimum.Params), toFixed(r.Inputs))
+	want, _, err := optimatypes.Predict(m, optimum.Params, r.Inputs)
 	if err != nil {
 		return false, err
 	}
@@ -107,22 +114,4 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	return true, ctx.EventManager().EmitTypedEvent(event)
 }
 
-func toFixed(v []int64) []fixedpoint.Fixed {
-	out := make([]fixedpoint.Fixed, len(v))
-	for i, x := range v {
-		out[i] = fixedpoint.Fixed(x)
-	}
-	return out
-}
-
-func sameOutputs(want []fixedpoint.Fixed, got []int64) bool {
-	if len(want) != len(got) {
-		return false
-	}
-	for i := range want {
-		if int64(want[i]) != got[i] {
-			return false
-		}
-	}
-	return true
-}
+func sameOutputs(want, got []int64) bool { return slices.Equal(want, got) }

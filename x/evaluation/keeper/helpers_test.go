@@ -111,22 +111,9 @@ func (e *env) truth(id uint64) []int64 {
 	require.NoError(e.t, err)
 	o, err := e.Optima.GetOptimum(e.Ctx, r.ModelId, r.OptimumId)
 	require.NoError(e.t, err)
-	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+	outs, _, err := optimatypes.Predict(m, o.Params, r.Inputs)
 	require.NoError(e.t, err)
-	toFixed := func(v []int64) []fixedpoint.Fixed {
-		out := make([]fixedpoint.Fixed, len(v))
-		for i, x := range v {
-			out[i] = fixedpoint.Fixed(x)
-		}
-		return out
-	}
-	outs, _, err := dom.Predict(cfg, toFixed(o.Params), toFixed(r.Inputs))
-	require.NoError(e.t, err)
-	res := make([]int64, len(outs))
-	for i, x := range outs {
-		res[i] = int64(x)
-	}
-	return res
+	return outs
 }
 
 func (e *env) moduleBalance() sdkmath.Int {

@@ -129,3 +129,18 @@ func ParamsFromFixed(vals []fixedpoint.Fixed) []int64 {
 func FixedToDec(v fixedpoint.Fixed) sdkmath.LegacyDec {
 	return sdkmath.LegacyNewDec(v.Raw()).QuoTruncate(sdkmath.LegacyNewDec(fixedpoint.One.Raw()))
 }
+
+// Predict runs a model's domain with raw fixed-point params on raw
+// row-major inputs and returns the raw outputs and the operation count: the
+// computation an evaluation result is checked against.
+func Predict(m Model, params, inputs []int64) ([]int64, uint64, error) {
+	dom, cfg, err := ResolveDomain(m.Domain, m.Config)
+	if err != nil {
+		return nil, 0, err
+	}
+	outs, ops, err := dom.Predict(cfg, ToFixed(params, len(params)), ToFixed(inputs, len(inputs)))
+	if err != nil {
+		return nil, 0, err
+	}
+	return ParamsFromFixed(outs), ops, nil
+}
