@@ -43,14 +43,20 @@ type Chain struct {
 // Options adjust the genesis states before they are loaded.
 type Options struct {
 	// Models is the number of genesis regime-ar models (ids 1…Models).
-	Models     int
+	Models int
+	// Committing builds on fixture.NewCommitting (benchmarks).
+	Committing bool
 	Mint       func(*minttypes.GenesisState)
 	Evaluation func(*evaluationtypes.GenesisState)
 }
 
 // New builds the chain at height 1 with the genesis models.
 func New(t testing.TB, o Options) *Chain {
-	f := fixture.New(t,
+	newFixture := fixture.New
+	if o.Committing {
+		newFixture = fixture.NewCommitting
+	}
+	f := newFixture(t,
 		[]string{optimatypes.StoreKey, evaluationtypes.StoreKey, weightstypes.StoreKey, minttypes.StoreKey},
 		map[string][]string{
 			optimatypes.ModuleName:     {authtypes.Burner},

@@ -5,16 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/log/v2"
 	sdkmath "cosmossdk.io/math"
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cosmos/cosmos-sdk/runtime"
-	"github.com/cosmos/cosmos-sdk/store/v2"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/don-network/don/testutil/fixture"
 	"github.com/don-network/don/x/weights/keeper"
@@ -34,17 +28,14 @@ import (
 // storegas/op is the SDK gas of their store accesses, a measure of store
 // work that does not depend on the machine.
 //
-// The shared fixture is not used here: it mounts all its IAVL stores on one
-// unprefixed DB, so it cannot Commit, and an IAVL tree that never commits
-// makes every iterator sort all unsaved keys (O(N) per iterator), which
-// would measure the fixture, not the module.
+// It runs on fixture.NewCommitting (goleveldb, a commit per block).
 func BenchmarkEndBlock(b *testing.B) {
 	const signals = 1000
 	for _, n := range []uint64{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
 			c := newCommittingChain(b)
 			for id := uint64(1); id <= n; id++ {
-				require.NoError(b, c.k.OnModelActivated(c.ctx, id))
+				require.NoError(b, c.k.OnModelActivated(c.Ctx, id))
 			}
 			c.commit()
 			r := &rng{s: n}
@@ -59,18 +50,18 @@ func BenchmarkEndBlock(b *testing.B) {
 
 				t0 := time.Now()
 				for _, id := range ids {
-					if err := c.k.RecordRequest(c.ctx, id, sdkmath.NewInt(int64(1+id%997))); err != nil {
+					if err := c.k.RecordRequest(c.Ctx, id, sdkmath.NewInt(int64(1+id%997))); err != nil {
 						b.Fatal(err)
 					}
 				}
 				t1 := time.Now()
-				if err := c.k.EndBlocker(c.ctx); err != nil {
+				if err := c.k.EndBlocker(c.Ctx); err != nil {
 					b.Fatal(err)
 				}
 				t2 := time.Now()
 
 				b.StopTimer()
-				gas += c.ctx.GasMeter().GasConsumed()
+				gas += c.Ctx.GasMeter().GasConsumed()
 				c.commit()
 				commit += time.Since(t2)
 				record += t1.Sub(t0)
@@ -84,51 +75,29 @@ func BenchmarkEndBlock(b *testing.B) {
 			// Store work (reads, writes, bytes) in SDK gas: the same at every N
 			// if idle models cost nothing.
 			b.ReportMetric(float64(gas)/float64(b.N), "storegas/op")
-			require.NoError(b, c.k.CheckSumRaw(c.ctx))
+			require.NoError(b, c.k.CheckSumRaw(c.Ctx))
 		})
 	}
 }
 
-// committingChain is an x/weights keeper on its own committed IAVL store;
-// ctx is a branch of the multistore for the current block.
+// committingChain is an x/weights keeper on the committing fixture.
 type committingChain struct {
-	cms    storetypes.CommitMultiStore
-	branch storetypes.CacheMultiStore
-	ctx    sdk.Context
-	k      *keeper.Keeper
-	height int64
+	*fixture.Fixture
+	k *keeper.Keeper
 }
 
 func newCommittingChain(tb testing.TB) *committingChain {
-	f := fixture.New(tb, nil, nil, types.RegisterInterfaces) // codec, address codec, authority
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	// goleveldb on disk, the node's default backend (MemDB's iterators run
-	// a goroutine each, which is not what a node pays).
-	db, err := dbm.NewGoLevelDB("bench", tb.TempDir(), nil)
-	require.NoError(tb, err)
-	tb.Cleanup(func() { _ = db.Close() })
-	cms := store.NewCommitMultiStore(db, log.NewNopLogger())
-	cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil) // own prefix: committable
-	require.NoError(tb, cms.LoadLatestVersion())
-	c := &committingChain{cms: cms, height: 1,
-		k: keeper.NewKeeper(f.Codec, runtime.NewKVStoreService(key), f.AddressCodec, f.Authority)}
-	c.begin()
-	require.NoError(tb, c.k.InitGenesis(c.ctx, *types.DefaultGenesis()))
+	f := fixture.NewCommitting(tb, []string{types.StoreKey}, nil, types.RegisterInterfaces)
+	c := &committingChain{Fixture: f, k: keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority)}
+	require.NoError(tb, c.k.InitGenesis(c.Ctx, *types.DefaultGenesis()))
 	return c
-}
-
-func (c *committingChain) begin() {
-	c.branch = c.cms.CacheMultiStore()
-	c.ctx = sdk.NewContext(c.branch, cmtproto.Header{ChainID: "don-bench", Height: c.height}, false, log.NewNopLogger()).
-		WithGasMeter(storetypes.NewInfiniteGasMeter())
 }
 
 // commit writes the block's branch, commits and begins the next block.
 func (c *committingChain) commit() {
-	c.branch.Write()
-	c.cms.Commit()
-	c.height++
-	c.begin()
+	c.Commit()
+	c.NextBlock()
+	c.Ctx = c.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
 }
 
 // distinct draws k distinct model ids in [1, n].
