@@ -24,7 +24,7 @@ type account struct {
 // env is the DON chain with a client, two evaluators and a challenger.
 type env struct {
 	*donchain.Chain
-	t                     *testing.T
+	t                     testing.TB
 	client, eve, eve2, ch account
 }
 
@@ -135,4 +135,71 @@ func (e *env) snapshot() snapshot {
 		bal[a.str] = e.Balance(a.addr)
 	}
 	return snapshot{genesis: gs, balances: bal, supply: e.Supply()}
+}
+
+// newAccount returns a further test address funded with amount udon (none
+// for 0).
+func (e *env) newAccount(name string, amount int64) account {
+	var a account
+	a.addr, a.str = e.Addr(name)
+	if amount > 0 {
+		e.Fund(a.addr, amount)
+	}
+	return a
+}
+
+// requestMsg is a valid request by a on model 1: rows rows, the default
+// max fee, a deadline 50 blocks ahead.
+func (e *env) requestMsg(a account, rows int) *types.MsgRequestEvaluation {
+	return &types.MsgRequestEvaluation{
+		Client: a.str, ModelId: 1, Inputs: inputs(rows), MaxFee: sdkmath.NewInt(maxFee), Deadline: e.Ctx.BlockHeight() + 50,
+	}
+}
+
+// requestBy opens a request by a (see requestMsg).
+func (e *env) requestBy(a account, rows int) uint64 {
+	e.t.Helper()
+	res, err := e.EvaluationMsg.RequestEvaluation(e.Ctx, e.requestMsg(a, rows))
+	require.NoError(e.t, err)
+	return res.RequestId
+}
+
+func (e *env) claim(a account, id uint64) (sdkmath.Int, error) {
+	res, err := e.EvaluationMsg.ClaimRequest(e.Ctx, &types.MsgClaimRequest{Evaluator: a.str, RequestId: id})
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	return res.Price, nil
+}
+
+func (e *env) mustClaim(a account, id uint64) sdkmath.Int {
+	e.t.Helper()
+	price, err := e.claim(a, id)
+	require.NoError(e.t, err)
+	return price
+}
+
+// mustSubmit submits the correct outputs and returns the settle height.
+func (e *env) mustSubmit(a account, id uint64) int64 {
+	e.t.Helper()
+	res, err := e.EvaluationMsg.SubmitResult(e.Ctx, &types.MsgSubmitResult{Evaluator: a.str, RequestId: id, Outputs: e.truth(id)})
+	require.NoError(e.t, err)
+	return res.SettleHeight
+}
+
+// requireUnchanged fails if the state differs from before. It compares the
+// encoded genesis and the amounts' decimal strings: sdkmath.Int values
+// equal in amount may differ in their big.Int internals.
+func (e *env) requireUnchanged(before snapshot) {
+	e.t.Helper()
+	after := e.snapshot()
+	require.Equal(e.t, string(e.Codec.MustMarshalJSON(before.genesis)), string(e.Codec.MustMarshalJSON(after.genesis)), "x/evaluation state changed")
+	amounts := func(s snapshot) map[string]string {
+		out := map[string]string{"supply": s.supply.String()}
+		for k, v := range s.balances {
+			out[k] = v.String()
+		}
+		return out
+	}
+	require.Equal(e.t, amounts(before), amounts(after), "coins moved")
 }

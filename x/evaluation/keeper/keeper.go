@@ -19,11 +19,14 @@ import (
 )
 
 // RequestIndexes are the secondary indexes of the requests, for the
-// queries by status, client and evaluator.
+// queries by status, client and evaluator. Addresses are indexed by their
+// canonical bech32 string, as stored in the request: decoding them on
+// every write would cost more than the write (the SDK's address decoding
+// looks up its config through the OS on every call).
 type RequestIndexes struct {
 	Status    *indexes.Multi[int32, uint64, types.Request]
-	Client    *indexes.Multi[sdk.AccAddress, uint64, types.Request]
-	Evaluator *indexes.Multi[sdk.AccAddress, uint64, types.Request]
+	Client    *indexes.Multi[string, uint64, types.Request]
+	Evaluator *indexes.Multi[string, uint64, types.Request]
 }
 
 // IndexesList implements collections.Indexes.
@@ -73,19 +76,14 @@ func NewKeeper(
 		panic(fmt.Sprintf("invalid evaluation authority %q: %s", authority, err))
 	}
 	sb := collections.NewSchemaBuilder(storeService)
-	addrOf := func(s string) (sdk.AccAddress, error) { return addressCodec.StringToBytes(s) }
 	idx := RequestIndexes{
 		Status: indexes.NewMulti(sb, types.RequestsByStatus, "requests_by_status", collections.Int32Key, collections.Uint64Key,
 			func(_ uint64, r types.Request) (int32, error) { return int32(r.Status), nil }),
-		Client: indexes.NewMulti(sb, types.RequestsByClient, "requests_by_client", sdk.AccAddressKey, collections.Uint64Key,
-			func(_ uint64, r types.Request) (sdk.AccAddress, error) { return addrOf(r.Client) }),
-		Evaluator: indexes.NewMulti(sb, types.RequestsByEvaluator, "requests_by_evaluator", sdk.AccAddressKey, collections.Uint64Key,
-			func(_ uint64, r types.Request) (sdk.AccAddress, error) {
-				if r.Evaluator == "" {
-					return sdk.AccAddress{}, nil // indexed under the empty address: never queried
-				}
-				return addrOf(r.Evaluator)
-			}),
+		Client: indexes.NewMulti(sb, types.RequestsByClient, "requests_by_client", collections.StringKey, collections.Uint64Key,
+			func(_ uint64, r types.Request) (string, error) { return r.Client, nil }),
+		// Unclaimed requests are indexed under "": never a queried address.
+		Evaluator: indexes.NewMulti(sb, types.RequestsByEvaluator, "requests_by_evaluator", collections.StringKey, collections.Uint64Key,
+			func(_ uint64, r types.Request) (string, error) { return r.Evaluator, nil }),
 	}
 	k := &Keeper{
 		cdc: cdc, addressCodec: addressCodec, authority: authority,

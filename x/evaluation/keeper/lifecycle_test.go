@@ -66,7 +66,7 @@ func TestHonestPathSettlesExactly(t *testing.T) {
 	require.True(t, ev.Exposure.IsZero())
 	m, err := e.Mint.Minter.Get(e.Ctx)
 	require.NoError(t, err)
-	require.Equal(t, sdkmath.LegacyOneDec(), m.EvaluatorWork, "one unit of evaluator work")
+	require.Equal(t, dec("0.525"), m.EvaluatorWork, "one unit of evaluator work × reputation")
 	w1After, err := e.Weights.ModelWeight(e.Ctx, 1)
 	require.NoError(t, err)
 	require.True(t, w1After.GT(w1), "demand raised model 1's weight: %s → %s", w1, w1After)

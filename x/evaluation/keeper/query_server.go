@@ -118,11 +118,15 @@ func (q queryServer) Requests(ctx context.Context, req *types.QueryRequestsReque
 		if aerr != nil {
 			return nil, aerr
 		}
+		canonical, aerr := q.k.addressCodec.BytesToString(addr)
+		if aerr != nil {
+			return nil, aerr
+		}
 		out, page, err = query.CollectionPaginate(ctx, idx, req.Pagination,
-			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Request, error) {
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Request, error) {
 				return get(key.K2())
 			},
-			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](addr))
+			query.WithCollectionPaginationPairPrefix[string, uint64](canonical))
 	default:
 		out, page, err = query.CollectionPaginate(ctx, q.k.Requests, req.Pagination,
 			func(_ uint64, r types.Request) (types.Request, error) { return r, nil })

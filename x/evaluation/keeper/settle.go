@@ -32,7 +32,7 @@ func SplitPrice(params types.Params, price, maxFee sdkmath.Int) Split {
 
 // settle pays a request whose challenge window ended: the evaluator's fee,
 // the optimizer's royalty, the burn and the client's change; then records
-// the usage, the demand signal and one unit of evaluator work.
+// the usage, the demand signal and one unit of evaluator work × reputation.
 func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) error {
 	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
 	if err != nil {
@@ -70,10 +70,12 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 	if err := k.weights.RecordRequest(ctx, r.ModelId, r.Price); err != nil && !errors.Is(err, weightstypes.ErrModelNotActive) {
 		return err
 	}
-	if err := k.mint.AddEvaluatorWork(ctx, evAddr, sdkmath.LegacyOneDec()); err != nil {
+	if err := k.recordOutcome(ctx, params, &ev, r.MaxFee, true); err != nil {
 		return err
 	}
-	if err := k.recordOutcome(ctx, params, &ev, r.MaxFee, true); err != nil {
+	// One unit of work weighted by reputation (DESIGN.md §2: the evaluator
+	// pool is pro rata of settled work × reputation), after this success.
+	if err := k.mint.AddEvaluatorWork(ctx, evAddr, ev.Reputation); err != nil {
 		return err
 	}
 	if err := k.Evaluators.Set(ctx, evAddr, ev); err != nil {
