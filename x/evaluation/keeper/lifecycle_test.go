@@ -214,3 +214,19 @@ func TestCancelRefunds(t *testing.T) {
 }
 
 func dec(s string) sdkmath.LegacyDec { return sdkmath.LegacyMustNewDecFromStr(s) }
+
+// A result sent at the deadline that lands inside the timeout grace is
+// accepted: one flaky submission does not slash an honest evaluator.
+func TestSubmitInsideGraceIsAccepted(t *testing.T) {
+	e := newEnv(t)
+	e.register(e.eve, collateral, 4)
+	id := e.request(1)
+	_, err := e.EvaluationMsg.ClaimRequest(e.Ctx, &types.MsgClaimRequest{Evaluator: e.eve.str, RequestId: id})
+	require.NoError(t, err)
+	e.EndBlocksUntil(e.get(id).Deadline + int64(e.params().TimeoutGraceBlocks))
+	_, err = e.EvaluationMsg.SubmitResult(e.Ctx, &types.MsgSubmitResult{Evaluator: e.eve.str, RequestId: id, Outputs: e.truth(id)})
+	require.NoError(t, err)
+	e.EndBlock()
+	require.Equal(t, types.REQUEST_STATUS_SUBMITTED, e.get(id).Status, "not timed out")
+	require.Equal(t, uint64(0), e.evaluator(e.eve).Failures)
+}

@@ -251,9 +251,12 @@ func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator st
 	if r.Evaluator != evaluator {
 		return 0, errorsmod.Wrapf(types.ErrNotAssigned, "request %d is assigned to %s", id, r.Evaluator)
 	}
+	// The grace lets a submission sent at the deadline land a few blocks
+	// late (DESIGN.md §8: one flaky submission does not slash); the
+	// timeout runs at the end of the grace, after this block's transactions.
 	h := ctx.BlockHeight()
-	if h > r.Deadline {
-		return 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d, now %d", id, r.Deadline, h)
+	if last := r.Deadline + int64(params.TimeoutGraceBlocks); h > last {
+		return 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d + grace %d, now %d", id, r.Deadline, params.TimeoutGraceBlocks, h)
 	}
 	_, _, width, err := k.outputWidth(ctx, r)
 	if err != nil {
