@@ -38,12 +38,16 @@ type Chain struct {
 
 	OptimaMsg     optimatypes.MsgServer
 	EvaluationMsg evaluationtypes.MsgServer
+	// Committing: the fixture commits at every block.
+	Committing bool
 }
 
 // Options adjust the genesis states before they are loaded.
 type Options struct {
-	// Models is the number of genesis regime-ar models (ids 1…Models).
+	// Models is the number of genesis models (ids 1…Models), of Domain
+	// (default regime-ar) with its default config.
 	Models int
+	Domain string
 	// Committing builds on fixture.NewCommitting (benchmarks).
 	Committing bool
 	Mint       func(*minttypes.GenesisState)
@@ -67,7 +71,7 @@ func New(t testing.TB, o Options) *Chain {
 		},
 		optimatypes.RegisterInterfaces, evaluationtypes.RegisterInterfaces, weightstypes.RegisterInterfaces, minttypes.RegisterInterfaces)
 	f.Ctx = f.Ctx.WithBlockTime(time.Unix(1_700_000_000, 0).UTC())
-	c := &Chain{Fixture: f, Community: f.NewCommunityPool()}
+	c := &Chain{Fixture: f, Community: f.NewCommunityPool(), Committing: o.Committing}
 	c.Weights = weightskeeper.NewKeeper(f.Codec, f.StoreService(weightstypes.StoreKey), f.AddressCodec, f.Authority)
 	c.Mint = mintkeeper.NewKeeper(f.Codec, f.StoreService(minttypes.StoreKey), f.AddressCodec, f.Authority,
 		authtypes.FeeCollectorName, f.BankKeeper, c.Community, c.Weights)
@@ -87,11 +91,15 @@ func New(t testing.TB, o Options) *Chain {
 	}
 	require.NoError(t, c.Mint.InitGenesis(f.Ctx, *mg))
 	og := optimatypes.DefaultGenesis()
-	cfg, err := optimatypes.DefaultDomainConfig("regime-ar")
+	domain := o.Domain
+	if domain == "" {
+		domain = "regime-ar"
+	}
+	cfg, err := optimatypes.DefaultDomainConfig(domain)
 	require.NoError(t, err)
 	for i := 0; i < o.Models; i++ {
 		og.GenesisModels = append(og.GenesisModels, optimatypes.GenesisModel{
-			Name: "regime-ar-" + string(rune('a'+i)), Domain: "regime-ar", Config: cfg, EvalSamples: 64,
+			Name: domain + "-" + string(rune('a'+i)), Domain: domain, Config: cfg, EvalSamples: 64,
 			MinImprovement: sdkmath.LegacyNewDecWithPrec(5, 3), SeedBlocks: 1, RevealWindow: 10,
 			CommitBond: sdk.NewInt64Coin(fixture.Denom, 1000),
 		})
@@ -110,11 +118,27 @@ func New(t testing.TB, o Options) *Chain {
 // weights → mint), checks every invariant and opens the next block.
 func (c *Chain) EndBlock() {
 	c.T.Helper()
+	c.EndBlockers()
+	c.CheckInvariants()
+	c.BeginNextBlock()
+}
+
+// EndBlockers runs the EndBlockers in the app's order.
+func (c *Chain) EndBlockers() {
+	c.T.Helper()
 	require.NoError(c.T, c.Optima.EndBlocker(c.Ctx))
 	require.NoError(c.T, c.Evaluation.EndBlocker(c.Ctx))
 	require.NoError(c.T, c.Weights.EndBlocker(c.Ctx))
 	require.NoError(c.T, c.Mint.EndBlocker(c.Ctx))
-	c.CheckInvariants()
+}
+
+// BeginNextBlock opens the next block, 5 s later (committing first on a
+// committing fixture).
+func (c *Chain) BeginNextBlock() {
+	c.T.Helper()
+	if c.Committing {
+		c.Commit()
+	}
 	c.NextBlock()
 	c.Ctx = c.Ctx.WithBlockTime(c.Ctx.BlockTime().Add(5 * time.Second))
 	require.NoError(c.T, c.Optima.BeginBlocker(c.Ctx))
