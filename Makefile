@@ -46,6 +46,8 @@ proto-check: proto-gen
 ## bench: fixed-point vs float64 losses, verification gas, weights EndBlock, round close
 bench:
 	go test -run '^$$' -bench . -benchmem $(CONSENSUS_MATH) ./x/optima/types/ ./x/weights/keeper/ ./x/mint/keeper/
+	# x/evaluation's EndBlock benchmark prepares its blocks up front: a fixed count.
+	go test -run '^$$' -bench . -benchtime 10x ./x/evaluation/keeper/
 
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\(gw\.\)\?go$$')
