@@ -11,8 +11,6 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/cosmos/cosmos-sdk/client"
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
@@ -34,6 +32,7 @@ var (
 
 // AppModule is the x/weights module.
 type AppModule struct {
+	modulekit.Basics
 	// x/weights must initialise before x/optima, whose genesis models join
 	// the active set through the keeper (app_config.go orders it so).
 	modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]
@@ -43,6 +42,14 @@ type AppModule struct {
 // NewAppModule returns the module around its keeper.
 func NewAppModule(k *keeper.Keeper) AppModule {
 	return AppModule{
+		Basics: modulekit.Basics{
+			ModuleName: types.ModuleName,
+			Amino:      types.RegisterLegacyAminoCodec,
+			Interfaces: types.RegisterInterfaces,
+			Gateway: func(ctx context.Context, mux *gwruntime.ServeMux, clientCtx client.Context) error {
+				return types.RegisterQueryHandlerClient(ctx, mux, types.NewQueryClient(clientCtx))
+			},
+		},
 		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
 			Module:  types.ModuleName,
 			Default: types.DefaultGenesis,
@@ -50,30 +57,6 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
 		keeper: k,
-	}
-}
-
-// IsAppModule marks the type for depinject.
-func (AppModule) IsAppModule() {}
-
-// IsOnePerModuleType marks the type for depinject.
-func (AppModule) IsOnePerModuleType() {}
-
-// Name returns the module name.
-func (AppModule) Name() string { return types.ModuleName }
-
-// RegisterLegacyAminoCodec registers amino names for JSON signing.
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	types.RegisterLegacyAminoCodec(cdc)
-}
-
-// RegisterInterfaces registers the messages.
-func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
-
-// RegisterGRPCGatewayRoutes serves the queries over REST.
-func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
-	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
-		panic(err)
 	}
 }
 

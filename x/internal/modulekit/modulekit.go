@@ -1,6 +1,7 @@
 // Package modulekit holds what DON's modules share in their app-module
-// glue: the authority rule of their depinject providers and the JSON
-// genesis handling of module.HasGenesis, so each module keeps only its own.
+// glue: the authority rule of their depinject providers, the module-basic
+// methods (Basics) and the JSON genesis handling of module.HasGenesis, so
+// each module keeps only its own.
 package modulekit
 
 import (

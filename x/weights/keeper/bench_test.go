@@ -18,7 +18,7 @@ import (
 // BenchmarkEndBlock measures one block of x/weights at N active models:
 // 1000 RecordRequest signals on distinct random models (each applied at
 // once, in what would be its transaction), then EndBlock (which visits
-// refresh_per_block = 64 models and refreshes those behind).
+// refresh_per_block = 32 models and refreshes those behind).
 //
 // The store is what a node runs on: an IAVL store on goleveldb committed
 // after every block. Like FinalizeBlock, each block runs in a branch of the multistore;

@@ -37,7 +37,7 @@ func DefaultParams() Params {
 		BaseShares:           DefaultBaseShares(),
 		MaxRoleShift:         dec("0.25"),
 		BacklogTarget:        sdkmath.LegacyNewDec(100),
-		RefreshPerBlock:      64,
+		RefreshPerBlock:      32,
 		WeightEventThreshold: dec("0.01"),
 	}
 }
