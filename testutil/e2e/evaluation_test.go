@@ -25,7 +25,8 @@ func TestEvaluationEndToEnd(t *testing.T) {
 	}
 	c := startChainWith(t, func(cfg *devnet.Config) {
 		cfg.BlockTime = "200ms"
-		cfg.Genesis["evaluation"] = json.RawMessage(`{"params": {"challenge_blocks": "4"}}`)
+		// A window long enough for a challenge tx (simulate, broadcast, include) at 200 ms blocks.
+		cfg.Genesis["evaluation"] = json.RawMessage(`{"params": {"challenge_blocks": "25"}}`)
 	})
 	bob, carol, validator := c.node.Addresses["bob"], c.node.Addresses["carol"], c.node.Addresses["validator"]
 	inputs := filepath.Join(t.TempDir(), "inputs.csv")
