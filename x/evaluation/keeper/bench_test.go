@@ -25,6 +25,9 @@ func BenchmarkEndBlock(b *testing.B) {
 	const perBlock = 1000
 	for _, open := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("open=%d", open), func(b *testing.B) {
+			// As dond does (app.ScopeSDKConfig): a fixed scope for the SDK's
+			// global config, not one derived from the OS on every call.
+			b.Setenv(sdk.EnvConfigScope, "dond-bench")
 			batches := open / perBlock
 			c := donchain.New(b, donchain.Options{Models: 1, Committing: true, Evaluation: func(gs *types.GenesisState) {
 				p := &gs.Params
