@@ -9,8 +9,8 @@ import (
 )
 
 // EndBlocker works through the due items of the height-indexed queues —
-// refunds of unclaimed requests, timeouts, settlements, then collateral
-// returns — at most max_due_per_block in all, oldest first; the rest wait
+// refunds of unclaimed requests, timeouts, settlements, deletions of ended
+// requests past their retention, then collateral returns — at most max_due_per_block in all, oldest first; the rest wait
 // for the next block. It never scans the open requests: its cost is set by
 // the items it processes. Each item runs in its own cached context, so a
 // failing item changes nothing, stays queued and is logged. Finally it
@@ -100,7 +100,18 @@ func (k *Keeper) processDue(ctx sdk.Context, params types.Params, key collection
 		return k.timeout(ctx, params, r)
 	case types.REQUEST_STATUS_SUBMITTED:
 		return k.settle(ctx, params, r)
-	default:
-		return k.Due.Remove(ctx, key)
+	default: // ended: its retention is over
+		return k.prune(ctx, r)
 	}
+}
+
+// prune deletes an ended request and its queue item.
+func (k *Keeper) prune(ctx sdk.Context, r types.Request) error {
+	if err := k.unqueue(ctx, &r); err != nil {
+		return err
+	}
+	if err := k.Requests.Remove(ctx, r.Id); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventRequestPruned{RequestId: r.Id, Status: r.Status})
 }

@@ -36,8 +36,10 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 		if err := k.Requests.Set(ctx, r.Id, r); err != nil {
 			return err
 		}
-		if r.DueHeight > 0 {
+		if !r.Status.IsFinal() {
 			open++
+		}
+		if r.DueHeight > 0 {
 			if err := k.Due.Set(ctx, collections.Join(r.DueHeight, r.Id)); err != nil {
 				return err
 			}

@@ -47,23 +47,26 @@ func (k *Keeper) CheckModuleBalance(ctx sdk.Context) error {
 	return nil
 }
 
-// CheckQueues: every request not final has exactly its due item, the open
-// count matches, and every evaluator's open count and exposure match its
+// CheckQueues: every request not final, and every ended one awaiting
+// deletion, has exactly its due item; the open count matches; and every evaluator's open count and exposure match its
 // open assignments.
 func (k *Keeper) CheckQueues(ctx sdk.Context) error {
-	var open uint64
+	var open, queuedRequests uint64
 	assigned := map[string]uint32{}
 	exposure := map[string]sdkmath.Int{}
 	err := k.Requests.Walk(ctx, nil, func(id uint64, r types.Request) (bool, error) {
-		if r.Status.IsFinal() {
-			if r.DueHeight != 0 {
-				return true, fmt.Errorf("final request %d still queued at %d", id, r.DueHeight)
+		if r.DueHeight > 0 {
+			queuedRequests++
+			if ok, err := k.Due.Has(ctx, pairOf(r)); err != nil || !ok {
+				return true, fmt.Errorf("request %d (%s) not queued at %d (err %v)", id, r.Status, r.DueHeight, err)
 			}
+		}
+		if r.Status.IsFinal() {
 			return false, nil
 		}
 		open++
-		if ok, err := k.Due.Has(ctx, pairOf(r)); err != nil || !ok {
-			return true, fmt.Errorf("request %d (%s) not queued at %d (err %v)", id, r.Status, r.DueHeight, err)
+		if r.DueHeight == 0 {
+			return true, fmt.Errorf("open request %d (%s) not queued", id, r.Status)
 		}
 		if r.Status == types.REQUEST_STATUS_CLAIMED || r.Status == types.REQUEST_STATUS_SUBMITTED {
 			assigned[r.Evaluator]++
@@ -89,8 +92,8 @@ func (k *Keeper) CheckQueues(ctx sdk.Context) error {
 	if err := k.Due.Walk(ctx, nil, func(_ pairKey) (bool, error) { queued++; return false, nil }); err != nil {
 		return err
 	}
-	if queued != open {
-		return fmt.Errorf("%d due items for %d open requests", queued, open)
+	if queued != queuedRequests {
+		return fmt.Errorf("%d due items for %d queued requests", queued, queuedRequests)
 	}
 	return k.Evaluators.Walk(ctx, nil, func(_ sdk.AccAddress, ev types.Evaluator) (bool, error) {
 		want, ok := exposure[ev.Address]

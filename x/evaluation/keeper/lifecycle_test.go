@@ -201,6 +201,38 @@ func TestUnclaimedRequestRefunded(t *testing.T) {
 	require.Equal(t, client, e.Balance(e.client.addr))
 }
 
+// An ended request is readable for request_retention_blocks, then EndBlock
+// deletes it (with its index entries); nothing else changes.
+func TestEndedRequestsArePrunedAfterRetention(t *testing.T) {
+	e := newEnvWith(t, func(p *types.Params) { p.RequestRetentionBlocks = 7 })
+	id := e.request(1)
+	_, err := e.EvaluationMsg.CancelRequest(e.Ctx, &types.MsgCancelRequest{Client: e.client.str, RequestId: id})
+	require.NoError(t, err)
+	due := e.Ctx.BlockHeight() + 7
+	require.Equal(t, due, e.get(id).DueHeight)
+	balance := e.Balance(e.client.addr)
+	e.EndBlocksUntil(due)
+	require.Equal(t, types.REQUEST_STATUS_CANCELLED, e.get(id).Status, "still readable")
+	e.EndBlock()
+	_, err = e.Evaluation.GetRequest(e.Ctx, id)
+	require.ErrorIs(t, err, types.ErrRequestNotFound)
+	iter, err := e.Evaluation.Requests.Indexes.Client.MatchExact(e.Ctx, e.client.str)
+	require.NoError(t, err)
+	ids, err := iter.PrimaryKeys()
+	require.NoError(t, err)
+	require.Empty(t, ids, "index entry deleted with it")
+	require.Equal(t, balance, e.Balance(e.client.addr))
+
+	// Retention 0 keeps ended requests.
+	k := newEnvWith(t, func(p *types.Params) { p.RequestRetentionBlocks = 0 })
+	id = k.request(1)
+	_, err = k.EvaluationMsg.CancelRequest(k.Ctx, &types.MsgCancelRequest{Client: k.client.str, RequestId: id})
+	require.NoError(t, err)
+	require.Zero(t, k.get(id).DueHeight)
+	k.EndBlocksUntil(k.Ctx.BlockHeight() + 50)
+	require.Equal(t, types.REQUEST_STATUS_CANCELLED, k.get(id).Status)
+}
+
 // Cancel by the client while unclaimed: full refund.
 func TestCancelRefunds(t *testing.T) {
 	e := newEnv(t)

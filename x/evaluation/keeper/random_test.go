@@ -45,6 +45,7 @@ func runRandom(t *testing.T, seed uint64, steps int) {
 		p.UnbondingBlocks = 15 // unbondings complete within the run
 		p.SuspensionBlocks = 20
 		p.MaxDuePerBlock = 3 // queue work spills over into later blocks
+		p.RequestRetentionBlocks = 30 // ended requests are deleted within the run
 	})
 	r := &randomRun{env: e, rng: rand.New(rand.NewPCG(seed, 0x5eed)), p: e.params(), outcomes: map[string]int{}}
 	ev3, ev4 := e.newAccount("ev3", funds), e.newAccount("ev4", 3_000_000) // ev4 runs short of collateral
@@ -77,7 +78,7 @@ func runRandom(t *testing.T, seed uint64, steps int) {
 		e.CheckInvariants()
 	}
 	for _, want := range []string{
-		"claimed", "submitted", "settled", "slashed", "verified", "timed out", "refunded", "cancelled",
+		"claimed", "submitted", "settled", "slashed", "verified", "timed out", "refunded", "cancelled", "pruned",
 		"registered", "unbonding", "unbonded", "collateral added",
 	} {
 		require.Positive(t, r.outcomes[want], "seed %d never reached %q: %v", seed, want, r.outcomes)
@@ -166,6 +167,8 @@ func (r *randomRun) tally(events sdk.Events) (burned, minted sdkmath.Int) {
 			r.outcomes["unbonding"]++
 		case *types.EventEvaluatorUnbonded:
 			r.outcomes["unbonded"]++
+		case *types.EventRequestPruned:
+			r.outcomes["pruned"]++
 		case *minttypes.EventRoundClosed:
 			minted = minted.Add(amount(m.Coinbase))
 		}

@@ -308,9 +308,19 @@ func (k *Keeper) refund(ctx sdk.Context, r *types.Request, client sdk.AccAddress
 	})
 }
 
-// finish puts a request in a final state: off the queue, out of the backlog.
+// finish puts a request in a final state: out of the backlog, and queued
+// for deletion after request_retention_blocks (0: kept).
 func (k *Keeper) finish(ctx sdk.Context, r *types.Request, status types.RequestStatus) error {
-	if err := k.unqueue(ctx, r); err != nil {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if params.RequestRetentionBlocks > 0 {
+		err = k.queue(ctx, r, ctx.BlockHeight()+int64(params.RequestRetentionBlocks))
+	} else {
+		err = k.unqueue(ctx, r)
+	}
+	if err != nil {
 		return err
 	}
 	r.Status = status

@@ -24,7 +24,7 @@ func (s RequestStatus) IsFinal() bool {
 // Validate checks that the genesis state is self-consistent: valid params;
 // unique, valid evaluators whose open counts and exposures match their
 // open requests; unique request ids below next_request_id; every open
-// request queued, every final one not.
+// request queued (an ended one may be too, for its deletion).
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
@@ -64,7 +64,7 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "request %d without status", r.Id)
 		case r.MaxFee.IsNil() || !r.MaxFee.IsPositive() || r.Price.IsNil() || r.Price.IsNegative() || r.Price.GT(r.MaxFee):
 			return errorsmod.Wrapf(ErrInvalidGenesis, "request %d: need 0 < max_fee and 0 ≤ price ≤ max_fee", r.Id)
-		case r.Status.IsFinal() != (r.DueHeight == 0):
+		case !r.Status.IsFinal() && r.DueHeight <= 0, r.DueHeight < 0:
 			return errorsmod.Wrapf(ErrInvalidGenesis, "request %d (%s): due_height %d", r.Id, r.Status, r.DueHeight)
 		}
 		if _, _, err := bech32.DecodeAndConvert(r.Client); err != nil {

@@ -47,6 +47,9 @@ func DefaultParams() Params {
 		MinReputation:     sdkmath.LegacyNewDecWithPrec(3, 1), // 0.5 → 0.4 → 0.32 → 0.256: three failures in a row suspend
 		SuspensionBlocks:  50,                                 // ~5 min out before reputation is raised back to min
 		MaxDuePerBlock:    200,                                // EndBlock work per block stays bounded
+
+		// State.
+		RequestRetentionBlocks: 100_000, // ended requests readable for ~1 week at 6 s blocks, then deleted
 	}
 }
 

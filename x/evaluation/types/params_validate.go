@@ -50,6 +50,7 @@ func (p Params) Validate() error {
 		p.validateReputation,
 		func() error { return blocks("suspension_blocks", p.SuspensionBlocks, 0) },
 		func() error { return atLeastOne("max_due_per_block", uint64(p.MaxDuePerBlock)) },
+		func() error { return blocks("request_retention_blocks", p.RequestRetentionBlocks, 0) },
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
