@@ -44,7 +44,7 @@ func runRandom(t *testing.T, seed uint64, steps int) {
 	e := newEnvWith(t, func(p *types.Params) {
 		p.UnbondingBlocks = 15 // unbondings complete within the run
 		p.SuspensionBlocks = 20
-		p.MaxDuePerBlock = 3 // queue work spills over into later blocks
+		p.MaxDuePerBlock = 3          // queue work spills over into later blocks
 		p.RequestRetentionBlocks = 30 // ended requests are deleted within the run
 	})
 	r := &randomRun{env: e, rng: rand.New(rand.NewPCG(seed, 0x5eed)), p: e.params(), outcomes: map[string]int{}}
