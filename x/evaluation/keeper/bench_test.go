@@ -130,6 +130,11 @@ func BenchmarkMsgGas(b *testing.B) {
 					})
 					require.NoError(b, err)
 					id := res.RequestId
+					// Every other round slashes the evaluator; keep it above
+					// min_reputation so the loop can go on claiming.
+					ev := e.evaluator(e.eve)
+					ev.Reputation = sdkmath.LegacyOneDec()
+					require.NoError(b, c.Evaluation.Evaluators.Set(c.Ctx, e.eve.addr, ev))
 					_, err = c.EvaluationMsg.ClaimRequest(c.Ctx, &types.MsgClaimRequest{Evaluator: e.eve.str, RequestId: id})
 					require.NoError(b, err)
 					outs := e.truth(id)
