@@ -16,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/internal/modulekit"
 )
 
 // RequestIndexes are the secondary indexes of the requests, for the
@@ -88,7 +89,7 @@ func NewKeeper(
 	k := &Keeper{
 		cdc: cdc, addressCodec: addressCodec, authority: authority,
 		bank: bank, distr: distr, optima: optima, weights: weights, mint: mint,
-		Params:     collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Params:     collections.NewItem(sb, types.ParamsKey, "params", modulekit.MemoValue(codec.CollValue[types.Params](cdc))),
 		Evaluators: collections.NewMap(sb, types.EvaluatorsKey, "evaluators", sdk.AccAddressKey, codec.CollValue[types.Evaluator](cdc)),
 		Requests: collections.NewIndexedMap(sb, types.RequestsKey, "requests", collections.Uint64Key,
 			codec.CollValue[types.Request](cdc), idx),

@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/weights/types"
 )
 
@@ -59,7 +60,7 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec 
 		cdc:            cdc,
 		addressCodec:   addressCodec,
 		authority:      authority,
-		Params:         collections.NewItem(sb, types.ParamsKey, "params", types.ParamsValue(cdc)),
+		Params:         collections.NewItem(sb, types.ParamsKey, "params", modulekit.MemoValue(codec.CollValue[types.Params](cdc))),
 		Models:         collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, types.ModelStateValue(cdc)),
 		Active:         collections.NewKeySet(sb, types.ActiveKey, "active", collections.Uint64Key),
 		ActiveCount:    collections.NewItem(sb, types.ActiveCountKey, "active_count", collections.Uint64Value),
