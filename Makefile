@@ -45,7 +45,10 @@ proto-check: proto-gen
 
 ## bench: fixed-point vs float64 losses, verification gas, weights EndBlock, round close
 bench:
-	go test -run '^$$' -bench . -benchmem $(CONSENSUS_MATH) ./x/optima/types/ ./x/weights/keeper/ ./x/mint/keeper/
+	go test -run '^$$' -bench . -benchmem $(CONSENSUS_MATH) ./x/optima/types/ ./x/mint/keeper/
+	# x/weights' EndBlock at steady state: 100 committed blocks per model count
+	# (the first blocks after setup pay for cold database caches).
+	go test -run '^$$' -bench . -benchtime 100x ./x/weights/keeper/
 	# x/evaluation's EndBlock benchmark prepares its blocks up front: a fixed count.
 	go test -run '^$$' -bench . -benchtime 10x ./x/evaluation/keeper/
 
