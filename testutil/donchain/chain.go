@@ -20,7 +20,6 @@ import (
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	mintkeeper "github.com/don-network/don/x/mint/keeper"
 	minttypes "github.com/don-network/don/x/mint/types"
-	"github.com/don-network/don/x/optima/fixedpoint"
 	optimakeeper "github.com/don-network/don/x/optima/keeper"
 	optimatypes "github.com/don-network/don/x/optima/types"
 	weightskeeper "github.com/don-network/don/x/weights/keeper"
@@ -159,17 +158,6 @@ func (c *Chain) EndBlocksUntil(h int64) {
 	for c.Ctx.BlockHeight() < h {
 		c.EndBlock()
 	}
-}
-
-// Fixed parses decimals into Q39.24 raw values.
-func Fixed(t testing.TB, vals ...string) []int64 {
-	out := make([]int64, len(vals))
-	for i, v := range vals {
-		f, err := fixedpoint.ParseDecimal(v)
-		require.NoError(t, err)
-		out[i] = f.Raw()
-	}
-	return out
 }
 
 var salt = []byte("integration-salt-0123456789")

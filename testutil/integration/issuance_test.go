@@ -12,6 +12,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/don-network/don/testutil/donchain"
+	"github.com/don-network/don/testutil/fixture"
 )
 
 // Several optimizers on several models of different weights: each one's
@@ -33,7 +34,7 @@ func TestIssuanceAcrossModulesPaysByWeightedWork(t *testing.T) {
 	c.Fund(alice, 1_000_000)
 	c.Fund(bob, 1_000_000)
 
-	good := donchain.Fixed(t, "0", "0", "0.2", "0.5", "0.3")
+	good := fixture.Fixed(t, "0", "0", "0.2", "0.5", "0.3")
 	workA := c.Improve(alice, aliceStr, 1, good).Work
 	m, err := c.Mint.Minter.Get(c.Ctx)
 	require.NoError(t, err)

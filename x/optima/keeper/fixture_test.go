@@ -13,7 +13,6 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/don-network/don/testutil/fixture"
-	"github.com/don-network/don/x/optima/fixedpoint"
 	"github.com/don-network/don/x/optima/keeper"
 	"github.com/don-network/don/x/optima/types"
 )
@@ -137,20 +136,9 @@ func (e *env) advance(n int) {
 	}
 }
 
-// decimals converts decimal strings to raw fixed-point params.
-func decimals(t testing.TB, vals ...string) []int64 {
-	out := make([]int64, len(vals))
-	for i, v := range vals {
-		f, err := fixedpoint.ParseDecimal(v)
-		require.NoError(t, err)
-		out[i] = f.Raw()
-	}
-	return out
-}
-
 // goodAR is a clearly better regime-ar predictor than the zero vector:
 // lag-2 0.2, lag-1 0.5, bias 0.3 (layout: oldest lag first, bias last).
-func goodAR(t testing.TB) []int64 { return decimals(t, "0", "0", "0.2", "0.5", "0.3") }
+func goodAR(t testing.TB) []int64 { return fixture.Fixed(t, "0", "0", "0.2", "0.5", "0.3") }
 
 // commit sends a commit for params with testSalt and returns its id.
 func (e *env) commit(params []int64) uint64 {

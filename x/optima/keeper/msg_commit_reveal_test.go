@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/don-network/don/testutil/fixture"
 	"github.com/don-network/don/x/optima/types"
 )
 
@@ -61,7 +62,7 @@ func TestCommitRevealAccepted(t *testing.T) {
 func TestRevealRejectedBurnsPartOfBond(t *testing.T) {
 	e := newEnv(t)
 	// The incumbent is the zero vector; a tiny bias is no significant gain.
-	params := decimals(t, "0", "0", "0", "0", "0.001")
+	params := fixture.Fixed(t, "0", "0", "0", "0", "0.001")
 	before := e.Balance(e.optimizer)
 	supply := e.Supply()
 	id := e.commit(params)
@@ -199,7 +200,7 @@ func TestRevealBadInputs(t *testing.T) {
 		err  error
 	}{
 		{"wrong salt", reveal(func(m *types.MsgRevealOptimum) { m.Salt = []byte("ffffffffffffffffffffffffffffffff") }), types.ErrCommitmentMismatch},
-		{"wrong params", reveal(func(m *types.MsgRevealOptimum) { m.Params = decimals(t, "0", "0", "0.2", "0.5", "0.4") }), types.ErrCommitmentMismatch},
+		{"wrong params", reveal(func(m *types.MsgRevealOptimum) { m.Params = fixture.Fixed(t, "0", "0", "0.2", "0.5", "0.4") }), types.ErrCommitmentMismatch},
 		{"wrong optimizer in commitment", reveal(func(m *types.MsgRevealOptimum) { m.CommitId = wrongOptimizer.CommitId }), types.ErrCommitmentMismatch},
 		{"another optimizer's commit", reveal(func(m *types.MsgRevealOptimum) { m.Optimizer = otherStr }), types.ErrNotCommitOwner},
 		{"wrong params length", reveal(func(m *types.MsgRevealOptimum) { m.Params = params[:4] }), types.ErrParamsLength},

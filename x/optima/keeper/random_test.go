@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/don-network/don/testutil/fixture"
 	"github.com/don-network/don/x/optima/types"
 )
 
@@ -45,7 +46,7 @@ func runRandomOps(t *testing.T, seed int64, steps int) {
 	randomParams := func() []int64 {
 		p := make([]int64, 5)
 		for i := range p {
-			p[i] = decimals(t, fmt.Sprintf("%.3f", rng.Float64()-0.3))[0]
+			p[i] = fixture.Fixed(t, fmt.Sprintf("%.3f", rng.Float64()-0.3))[0]
 		}
 		return p
 	}
