@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the committed *.pb.go and *.pb.gw.go from proto/ offline:
 # Debian's protoc plus the plugins built from the separate tools/ module.
+# The well-known types (google/protobuf/*.proto) come from the gogoproto
+# module's protobuf/ folder, not from /usr/include: Debian's protoc only
+# recommends libprotobuf-dev, so a --no-install-recommends install lacks them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +26,7 @@ trap 'rm -rf "$OUT"' EXIT
 for dir in $(find proto -name '*.proto' -exec dirname {} \; | sort -u); do
   files=$(find "$dir" -maxdepth 1 -name '*.proto' | sort)
   PATH="$BIN:$PATH" protoc \
-    -I proto -I "$SDK/proto" -I "$GOGO" -I "$CPROTO/proto" -I "$GW/third_party/googleapis" \
+    -I proto -I "$SDK/proto" -I "$GOGO" -I "$GOGO/protobuf" -I "$CPROTO/proto" -I "$GW/third_party/googleapis" \
     --gocosmos_out=plugins=grpc,Mgoogle/protobuf/any.proto=github.com/cosmos/gogoproto/types/any:"$OUT" \
     --grpc-gateway_out=logtostderr=true,allow_colon_final_segments=true:"$OUT" \
     $files
