@@ -70,9 +70,10 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 // ConsensusVersion returns the state version.
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 
-// EndBlock applies the block's signals, refreshes a bounded number of idle
-// models and updates the role shares (DESIGN.md §3: after optima and
-// evaluation, before mint).
+// EndBlock refreshes up to refresh_per_block idle models and updates the
+// role shares; signals are not applied here but when they are recorded, by
+// the recording transaction. It runs after optima and evaluation and before
+// mint (docs/overview.md, "Block order").
 func (am AppModule) EndBlock(ctx context.Context) error {
 	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
 }

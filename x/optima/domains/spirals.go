@@ -49,7 +49,8 @@ var spiralRMin = ratio(1, 10)
 // and −1 otherwise. Loss: misclassification rate, Mean = errors/n rounded
 // once; PerUnit[i] is 0 or 1.0.
 //
-// Each unit draws exactly 27 words: class, t, 12+12 for the noise, flip.
+// Each unit draws exactly 15 words: class, t, 6+6 for the two normals
+// (fixedpoint.Rand.Normal takes 6 words), flip.
 type Spirals struct{}
 
 func (Spirals) Name() string { return "spirals" }

@@ -89,8 +89,10 @@ func (s msgServer) RetireModel(goCtx context.Context, msg *types.MsgRetireModel)
 	if err != nil {
 		return nil, err
 	}
-	// Open evaluation requests will also block a creator's retirement once
-	// x/evaluation exists; governance may always retire.
+	// The creator or governance may retire, whatever the model's evaluation
+	// requests: x/optima has no view of them, and x/evaluation lets claimed
+	// requests finish on their pinned optimum and refunds unclaimed ones when
+	// due. docs/optima.md ("Retirement") states the rule and what is enforced.
 	if msg.Signer != k.authority && msg.Signer != model.Creator {
 		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "only the creator or the authority may retire model %d", model.Id)
 	}

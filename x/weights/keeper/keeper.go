@@ -30,13 +30,16 @@ type Keeper struct {
 	Params collections.Item[types.Params]
 	// Models holds the state of every model x/weights has seen, active or retired.
 	Models collections.Map[uint64, types.ModelState]
-	// Active is the set of active model ids: the refresh cursor walks it.
+	// Active is the set of active model ids: queries and invariants walk it
+	// (the refresh walks Models, see RefreshCursor).
 	Active collections.KeySet[uint64]
 	// ActiveCount is N, the size of Active.
 	ActiveCount collections.Item[uint64]
 	// SumRaw is Σ raw over the active models, kept exactly by differences.
 	SumRaw collections.Item[sdkmath.LegacyDec]
-	// RefreshCursor is the id of the last idle model that EndBlock refreshed.
+	// RefreshCursor is the last model id EndBlock's round-robin refresh
+	// visited in Models (an iterator over Models from the cursor, retired
+	// models passed over uncounted); the next block's refresh starts after it.
 	RefreshCursor collections.Item[uint64]
 	// Backlog is the global backlog filter.
 	Backlog collections.Item[types.BacklogState]
