@@ -83,9 +83,13 @@ func (p *decimalParser) fixed(field, s string) fixedpoint.Fixed {
 	return v
 }
 
+// pair checks the length before indexing, whatever an earlier field did:
+// a config can be wrong in several fields at once.
 func (p *decimalParser) pair(field string, s []string) [2]fixedpoint.Fixed {
-	if p.err == nil && len(s) != 2 {
-		p.err = errorsmod.Wrapf(ErrInvalidDomainConfig, "%s needs one value per regime (2), got %d", field, len(s))
+	if len(s) != 2 {
+		if p.err == nil {
+			p.err = errorsmod.Wrapf(ErrInvalidDomainConfig, "%s needs one value per regime (2), got %d", field, len(s))
+		}
 		return [2]fixedpoint.Fixed{}
 	}
 	return [2]fixedpoint.Fixed{p.fixed(field+"[0]", s[0]), p.fixed(field+"[1]", s[1])}
