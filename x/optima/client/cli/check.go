@@ -110,7 +110,7 @@ that does not exist yet.`,
 
 // LocalCheck runs the chain's verification off-chain on a given seed.
 func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, seed [32]byte) (CheckResult, error) {
-	if err := types.CheckParamsLength(p, int(m.NumParams), len(candidate), false); err != nil {
+	if err := types.CheckCandidate(p, m, candidate); err != nil {
 		return CheckResult{}, err
 	}
 	v, err := types.Verify(m, incumbent, candidate, seed, p.ZScore)

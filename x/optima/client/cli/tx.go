@@ -74,6 +74,11 @@ is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`
 			if err != nil {
 				return err
 			}
+			if err := precheck(cmd, clientCtx, func(q types.QueryClient) error {
+				return precheckCommit(cmd.Context(), q, modelID, params)
+			}); err != nil {
+				return err
+			}
 			salt, err := saltFlag(cmd, true)
 			if err != nil {
 				return err
@@ -111,6 +116,11 @@ func revealCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := precheck(cmd, clientCtx, func(q types.QueryClient) error {
+				return precheckReveal(cmd.Context(), q, commitID, clientCtx.GetFromAddress(), params, salt)
+			}); err != nil {
+				return err
+			}
 			msg := &types.MsgRevealOptimum{
 				Optimizer: clientCtx.GetFromAddress().String(),
 				CommitId:  commitID,
@@ -144,4 +154,14 @@ func saltFlag(cmd *cobra.Command, generate bool) ([]byte, error) {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "salt: %s (keep it: the reveal needs it)\n", hex.EncodeToString(salt))
 	return salt, nil
+}
+
+// precheck runs a check against the node's state; offline (no node to ask)
+// it says on stderr that the params were not checked.
+func precheck(cmd *cobra.Command, clientCtx client.Context, check func(types.QueryClient) error) error {
+	if clientCtx.Offline {
+		fmt.Fprintln(cmd.ErrOrStderr(), "offline: the params were not checked against the model")
+		return nil
+	}
+	return check(types.NewQueryClient(clientCtx))
 }
