@@ -18,7 +18,7 @@ import (
 )
 
 // ReadRowsFile reads a matrix of decimals from a .csv file (one row per
-// line; a first line that is not numeric is a header and skipped) or from
+// line; a first line without a number-like cell is a header and skipped) or from
 // JSON (an array of rows, or one flat array for a single row), and returns
 // the rows in fixed point.
 func ReadRowsFile(path string) ([][]int64, error) {
@@ -87,20 +87,22 @@ func parseRow(i int, vals []any) ([]int64, error) {
 }
 
 func parseDecimal(i, j int, s string) (int64, error) {
-	f, err := fixedpoint.ParseDecimal(strings.TrimSpace(s))
+	f, err := parseCell(s)
 	if err != nil {
 		return 0, fmt.Errorf("row %d value %d %q: %w", i, j, s, err)
 	}
-	return f.Raw(), nil
+	return f, nil
 }
 
-// ParseRowsCSV parses comma-separated rows of decimals.
+// ParseRowsCSV parses comma-separated rows of decimals. Only a first line
+// without a number-like cell is a header: "NaN,0,0,0" is a bad row, not a
+// header. Errors name the 1-based line and column.
 func ParseRowsCSV(bz []byte) ([][]int64, error) {
 	r := csv.NewReader(bytes.NewReader(bz))
-	r.FieldsPerRecord = -1 // checked below with a clearer message
+	r.FieldsPerRecord = -1 // checked by Flatten with a clearer message
 	r.TrimLeadingSpace = true
 	var rows [][]int64
-	for line := 0; ; line++ {
+	for first := true; ; first = false {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
@@ -108,16 +110,17 @@ func ParseRowsCSV(bz []byte) ([][]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		if line == 0 {
-			if _, err := fixedpoint.ParseDecimal(strings.TrimSpace(rec[0])); err != nil {
-				continue // header
-			}
+		line, _ := r.FieldPos(0)
+		if first && isHeader(rec) {
+			continue
 		}
 		row := make([]int64, len(rec))
 		for j, s := range rec {
-			if row[j], err = parseDecimal(len(rows), j, s); err != nil {
-				return nil, err
+			f, err := parseCell(s)
+			if err != nil {
+				return nil, fmt.Errorf("line %d column %d %q: %w", line, j+1, s, err)
 			}
+			row[j] = f
 		}
 		rows = append(rows, row)
 	}
@@ -127,9 +130,55 @@ func ParseRowsCSV(bz []byte) ([][]int64, error) {
 	return rows, nil
 }
 
+// isHeader reports whether a CSV line is column names: no cell looks like
+// a number, not even a malformed one.
+func isHeader(rec []string) bool {
+	for _, s := range rec {
+		if numberLike(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberLike: a digit (after an optional sign and point) or a float word
+// such as NaN or Inf; "x1" is a name.
+func numberLike(s string) bool {
+	s = strings.TrimLeft(strings.TrimSpace(s), "+-")
+	if isFloatWord(s) {
+		return true
+	}
+	s = strings.TrimPrefix(s, ".")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+func isFloatWord(s string) bool {
+	switch strings.ToLower(strings.TrimLeft(strings.TrimSpace(s), "+-")) {
+	case "nan", "inf", "infinity":
+		return true
+	}
+	return false
+}
+
+// parseCell parses one decimal cell; NaN and infinities get their own
+// message (the chain's fixed point has neither).
+func parseCell(s string) (int64, error) {
+	if isFloatWord(s) {
+		return 0, fmt.Errorf("NaN and infinities are not accepted: inputs are finite decimals")
+	}
+	f, err := fixedpoint.ParseDecimal(strings.TrimSpace(s))
+	if err != nil {
+		return 0, err
+	}
+	return f.Raw(), nil
+}
+
 // Flatten checks that every row has the same width and returns the
 // row-major values.
 func Flatten(rows [][]int64) ([]int64, int, error) {
+	if len(rows) == 0 {
+		return nil, 0, fmt.Errorf("no rows")
+	}
 	width := len(rows[0])
 	out := make([]int64, 0, len(rows)*width)
 	for i, r := range rows {

@@ -49,7 +49,7 @@ func TestReadRowsFileJSONAndCSV(t *testing.T) {
 		require.ErrorContains(t, err, msg, body)
 	}
 	_, err = cli.ParseRowsCSV([]byte("1,2\n3,abc\n"))
-	require.ErrorContains(t, err, "row 1 value 1")
+	require.ErrorContains(t, err, "line 2 column 2")
 	_, _, err = cli.Flatten([][]int64{{1, 2}, {3}})
 	require.ErrorContains(t, err, "row 1 has 1 values")
 }
@@ -74,4 +74,28 @@ func TestRowsRoundTrip(t *testing.T) {
 		require.Equal(t, 2, width)
 		require.Equal(t, vals, flat, "csv=%v: %s", asCSV, buf.String())
 	}
+}
+
+// A first line with a number-like cell is data, never a header: "NaN,0,0,0"
+// used to be skipped as a header and the error said "no rows".
+func TestParseRowsCSVRejectsNaNAndInf(t *testing.T) {
+	for body, msg := range map[string]string{
+		"NaN,0,0,0\n":           "line 1 column 1",
+		"1,2\n3,+Inf\n":         "line 2 column 2",
+		"a,b\n1,2\n-infinity,3": "line 3 column 1",
+		"a,b\n1,nan\n":          "NaN and infinities are not accepted",
+		"1x,2\n":                "line 1 column 1",
+		"a,b\n":                 "no rows",
+	} {
+		_, err := cli.ParseRowsCSV([]byte(body))
+		require.ErrorContains(t, err, msg, body)
+	}
+	_, err := cli.ParseRowsJSON([]byte(`[["NaN", 1]]`))
+	require.ErrorContains(t, err, "NaN and infinities are not accepted")
+	_, _, err = cli.Flatten(nil)
+	require.ErrorContains(t, err, "no rows")
+
+	got, err := cli.ParseRowsCSV([]byte("x1,y_2,.name\n1,2,3\n"))
+	require.NoError(t, err, "names with digits are a header")
+	require.Equal(t, [][]int64{{raw(t, "1"), raw(t, "2"), raw(t, "3")}}, got)
 }
