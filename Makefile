@@ -10,7 +10,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
            -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 
-# Packages whose results must be bit-identical on every CPU (DESIGN.md §5.2).
+# Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
 .PHONY: all build devnet test test-unit test-arm64 proto-gen proto-check bench lint clean

@@ -127,7 +127,7 @@ var (
 						evidencetypes.ModuleName,
 						stakingtypes.ModuleName,
 					}),
-					// DESIGN.md §3: optima → evaluation → weights → mint.
+					// docs/overview.md, "Block order": optima → evaluation → weights → mint.
 					EndBlockers: withRest([]string{
 						govtypes.ModuleName,
 						stakingtypes.ModuleName,

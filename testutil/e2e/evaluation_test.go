@@ -17,7 +17,8 @@ import (
 // TestEvaluationEndToEnd runs x/evaluation on a real node through the CLI:
 // bob asks for the regime-ar model's best optimum on a CSV of inputs, carol
 // (an evaluator) claims, computes and submits; after the challenge window
-// every udon is where DESIGN.md §8 says and model 3's weight rose with the
+// every udon is where docs/evaluation.md ("Settlement") says and model 3's
+// weight rose with the
 // demand. Then a deliberately wrong result is challenged and slashed.
 func TestEvaluationEndToEnd(t *testing.T) {
 	if testing.Short() {

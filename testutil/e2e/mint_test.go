@@ -14,7 +14,7 @@ import (
 
 // TestMintEndToEnd: no coin appears in 100 blocks without accepted optima;
 // then one accepted optimum closes a round (difficulty lowered for the test)
-// and every udon of the coinbase lands where DESIGN.md §7 says.
+// and every udon of the coinbase lands where docs/mint.md ("Payout") says.
 func TestMintEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real node")

@@ -1,5 +1,5 @@
 // Package evaluation is DON's market for evaluations: clients pay
-// evaluators to run the best optima on their inputs (DESIGN.md §8).
+// evaluators to run the best optima on their inputs (docs/evaluation.md).
 package evaluation
 
 import (

@@ -1,5 +1,5 @@
 // Package mint is DON's issuance module: it replaces the SDK's inflation
-// mint with rounds of verified optimization work (DESIGN.md §7).
+// mint with rounds of verified optimization work (docs/mint.md).
 package mint
 
 import (

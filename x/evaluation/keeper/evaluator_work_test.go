@@ -10,9 +10,9 @@ import (
 	"github.com/don-network/don/x/evaluation/types"
 )
 
-// DESIGN §7 pays x/mint's evaluator pool "pro rata of settled requests ×
-// reputation", and x/mint's AddEvaluatorWork takes "settled-request units
-// (× reputation)". So for the same settled request a more reputable
+// x/mint's evaluator pool is paid pro rata of evaluator work, and a settled
+// request's work is weighted by the evaluator's reputation (docs/mint.md,
+// "Evaluator pool"). So for the same settled request a more reputable
 // evaluator is credited more work: its reputation after the success.
 // (Settlement first credited a flat unit; this pins the fix.)
 func TestSettlementCreditsWorkTimesReputation(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/don-network/don/x/evaluation/types"
 )
 
-// CheckInvariants runs x/evaluation's invariants (DESIGN.md §9). They walk
+// CheckInvariants runs x/evaluation's invariants (docs/invariants.md). They walk
 // the whole state: for tests and audits, never for a block.
 func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
 	if err := k.CheckModuleBalance(ctx); err != nil {

@@ -17,7 +17,8 @@ type Split struct {
 	Burned, Royalty, EvaluatorFee, ClientRefund sdkmath.Int
 }
 
-// SplitPrice divides a price (DESIGN.md §8): burned = ⌊price·burn⌋,
+// SplitPrice divides a price (docs/evaluation.md, "Settlement"):
+// burned = ⌊price·burn⌋,
 // royalty = ⌊price·royalty⌋, the evaluator gets the rest of the price and
 // the client max_fee − price.
 func SplitPrice(params types.Params, price, maxFee sdkmath.Int) Split {
@@ -73,8 +74,9 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 	if err := k.recordOutcome(ctx, params, &ev, r.MaxFee, true); err != nil {
 		return err
 	}
-	// One unit of work weighted by reputation (DESIGN.md §2: the evaluator
-	// pool is pro rata of settled work × reputation), after this success.
+	// Evaluator work for x/mint's evaluator pool (docs/mint.md, "Evaluator
+	// pool"), weighted by the reputation after this success: here one unit
+	// × reputation; the specification makes it burned udon × reputation.
 	if err := k.mint.AddEvaluatorWork(ctx, evAddr, ev.Reputation); err != nil {
 		return err
 	}

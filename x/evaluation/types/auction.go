@@ -3,7 +3,8 @@ package types
 import sdkmath "cosmossdk.io/math"
 
 // AuctionPrice is the Dutch-auction price at height h of a request whose
-// auction started at start (DESIGN §8). With N = auction_blocks,
+// auction started at start (docs/evaluation.md, "Dutch auction"). With
+// N = auction_blocks,
 // e = min(max(h − start, 0), N) blocks elapsed and
 // reserve = floor(reserve_ratio · maxFee), the exact formula is
 //

@@ -25,7 +25,8 @@ func (c LoadCurve) complete() bool {
 	return true
 }
 
-// Eval is the paper's optimal load curve f (DESIGN.md §8), x ≥ 0 assumed.
+// Eval is the paper's optimal load curve f (docs/evaluation.md, "Load
+// curve"), x ≥ 0 assumed.
 // (It cannot be named F: LoadCurve already has a field F.)
 //
 //	f(x) = A·exp(−((x−B)/B)²) − C   if x < B

@@ -14,7 +14,8 @@ var (
 	maxEvalLoad = sdkmath.LegacyNewDec(10_000_000_000)
 )
 
-// Multiplier is the personalised price factor of DESIGN §8:
+// Multiplier is the personalised price factor of docs/evaluation.md
+// ("Personalised price"):
 //
 //	M(load, rep) = m_min + (1 − m_min) · (max(f(load), 0) / f_peak) · rep
 //

@@ -89,9 +89,9 @@ func (p Params) validateSplit() error {
 	return nil
 }
 
-// validateReputation also requires what DESIGN §8 states: failures weigh
-// more than successes (α_fail > α_ok), and a newcomer may claim
-// (initial_reputation ≥ min_reputation).
+// validateReputation also requires what docs/evaluation.md ("Reputation")
+// states: failures weigh more than successes (α_fail > α_ok), and a newcomer
+// may claim (initial_reputation ≥ min_reputation).
 func (p Params) validateReputation() error {
 	for _, c := range []struct {
 		name string

@@ -2,8 +2,9 @@ package types
 
 import sdkmath "cosmossdk.io/math"
 
-// UpdateReputation is the score-driven update of DESIGN §8 for a Bernoulli
-// observation y (1 = success) with identity link:
+// UpdateReputation is the score-driven update of docs/evaluation.md
+// ("Reputation") for a Bernoulli observation y (1 = success) with identity
+// link:
 //
 //	r ← r + α·(y − r),  α = alpha_ok if success, alpha_fail otherwise
 //

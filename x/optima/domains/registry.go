@@ -1,4 +1,5 @@
-// Package domains holds DON's built-in optimization domains (DESIGN.md §5.1):
+// Package domains holds DON's built-in optimization domains (docs/optima.md,
+// "Domains"):
 // deterministic data generators, parameterised predictors and losses, all in
 // integer fixed point (package fixedpoint), bit-identical on every CPU.
 //

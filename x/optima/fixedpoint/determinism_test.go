@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// TestConsensusSourceRules enforces DESIGN.md §4 on the non-test sources of
+// TestConsensusSourceRules enforces docs/determinism.md on the non-test sources of
 // this package and of ../domains: no floating point (types or literals), no
 // math, math/rand, time, unsafe or reflect imports (math/bits and math/big are
 // integer-only), no map types, no goroutines.

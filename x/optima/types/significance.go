@@ -31,7 +31,8 @@ const (
 	ReasonModelRetired      = "model retired after the commit: bond refunded without verification"
 )
 
-// PairedTest runs DESIGN.md §5.4's significance test on per-unit losses of
+// PairedTest runs the significance test of docs/optima.md ("Significance
+// test") on per-unit losses of
 // the incumbent and the candidate, measured on the same units. It is integer
 // arithmetic end to end: sums in big.Int, the square root by big.Int.Sqrt, the
 // final ratios in LegacyDec with truncation.

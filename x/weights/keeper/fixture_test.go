@@ -19,7 +19,7 @@ import (
 
 // x/optima, x/evaluation and x/mint code against these views of the
 // keeper; the assertions live in a test so that x/weights never imports
-// x/optima (DESIGN.md §3: weights ← optima).
+// x/optima (docs/overview.md, "Dependencies": weights ← optima).
 var (
 	_ optimatypes.WeightsKeeper = (*keeper.Keeper)(nil)
 	_ interface {
