@@ -11,7 +11,6 @@ import (
 
 	"github.com/don-network/don/x/evaluation/types"
 	"github.com/don-network/don/x/optima/domains"
-	"github.com/don-network/don/x/optima/fixedpoint"
 	optimatypes "github.com/don-network/don/x/optima/types"
 )
 
@@ -38,32 +37,6 @@ func (k *Keeper) activeDomain(ctx sdk.Context, modelID uint64) (optimatypes.Mode
 		return m, nil, nil, err
 	}
 	return m, dom, cfg, nil
-}
-
-// maxAbsFixed is max_abs_input in fixed point.
-func maxAbsFixed(params types.Params) int64 {
-	return params.MaxAbsInput.MulInt64(int64(fixedpoint.One)).TruncateInt64()
-}
-
-// checkInputs validates a request's inputs against the domain's input
-// width and the params, and returns the number of rows.
-func checkInputs(params types.Params, dom domains.Domain, cfg domains.Config, inputs []int64) (uint32, error) {
-	width := dom.InputDim(cfg)
-	if width <= 0 || len(inputs) == 0 || len(inputs)%width != 0 {
-		return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "%d values are not a positive number of rows of %d", len(inputs), width)
-	}
-	rows := len(inputs) / width
-	if rows > int(params.MaxRows) {
-		return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "%d rows > max_rows %d", rows, params.MaxRows)
-	}
-	bound := maxAbsFixed(params)
-	for i, v := range inputs {
-		if v > bound || v < -bound {
-			return 0, errorsmod.Wrapf(types.ErrInvalidInputs, "value %d (%s) outside ±max_abs_input %s",
-				i, fixedpoint.Fixed(v).String(), params.MaxAbsInput)
-		}
-	}
-	return uint32(rows), nil
 }
 
 // queue puts a request's next due item at height h (replacing any other).
@@ -112,7 +85,7 @@ func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *type
 	if err != nil {
 		return 0, err
 	}
-	rows, err := checkInputs(params, dom, cfg, msg.Inputs)
+	rows, err := types.CheckInputs(params, dom, cfg, msg.Inputs)
 	if err != nil {
 		return 0, err
 	}
@@ -252,7 +225,8 @@ func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator st
 		return 0, errorsmod.Wrapf(types.ErrNotAssigned, "request %d is assigned to %s", id, r.Evaluator)
 	}
 	// The grace lets a submission sent at the deadline land a few blocks
-	// late (DESIGN.md §8: one flaky submission does not slash); the
+	// late (docs/evaluation.md, "Timeouts and refunds": one flaky
+	// submission does not slash); the
 	// timeout runs at the end of the grace, after this block's transactions.
 	h := ctx.BlockHeight()
 	if last := r.Deadline + int64(params.TimeoutGraceBlocks); h > last {

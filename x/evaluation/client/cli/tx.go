@@ -12,6 +12,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/tx"
 
 	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/internal/modulekit"
+	optimatypes "github.com/don-network/don/x/optima/types"
 )
 
 const (
@@ -57,8 +59,13 @@ price an evaluator claims at and get the rest back. The deadline is
 			if err != nil {
 				return err
 			}
-			inputs, _, err := Flatten(rows)
+			inputs, width, err := Flatten(rows)
 			if err != nil {
+				return err
+			}
+			if err := modulekit.Precheck(cmd, clientCtx, "the inputs", func() error {
+				return precheckRequest(cmd.Context(), types.NewQueryClient(clientCtx), optimatypes.NewQueryClient(clientCtx), modelID, inputs, width)
+			}); err != nil {
 				return err
 			}
 			fee, ok := sdkmath.NewIntFromString(args[2])

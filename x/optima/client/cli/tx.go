@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
 
+	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/optima/types"
 )
 
@@ -74,8 +75,8 @@ is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`
 			if err != nil {
 				return err
 			}
-			if err := precheck(cmd, clientCtx, func(q types.QueryClient) error {
-				return precheckCommit(cmd.Context(), q, modelID, params)
+			if err := modulekit.Precheck(cmd, clientCtx, "the params", func() error {
+				return precheckCommit(cmd.Context(), types.NewQueryClient(clientCtx), modelID, params)
 			}); err != nil {
 				return err
 			}
@@ -116,8 +117,8 @@ func revealCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := precheck(cmd, clientCtx, func(q types.QueryClient) error {
-				return precheckReveal(cmd.Context(), q, commitID, clientCtx.GetFromAddress(), params, salt)
+			if err := modulekit.Precheck(cmd, clientCtx, "the params and salt", func() error {
+				return precheckReveal(cmd.Context(), types.NewQueryClient(clientCtx), commitID, clientCtx.GetFromAddress(), params, salt)
 			}); err != nil {
 				return err
 			}
@@ -156,12 +157,3 @@ func saltFlag(cmd *cobra.Command, generate bool) ([]byte, error) {
 	return salt, nil
 }
 
-// precheck runs a check against the node's state; offline (no node to ask)
-// it says on stderr that the params were not checked.
-func precheck(cmd *cobra.Command, clientCtx client.Context, check func(types.QueryClient) error) error {
-	if clientCtx.Offline {
-		fmt.Fprintln(cmd.ErrOrStderr(), "offline: the params were not checked against the model")
-		return nil
-	}
-	return check(types.NewQueryClient(clientCtx))
-}
