@@ -156,4 +156,3 @@ func saltFlag(cmd *cobra.Command, generate bool) ([]byte, error) {
 	fmt.Fprintf(cmd.ErrOrStderr(), "salt: %s (keep it: the reveal needs it)\n", hex.EncodeToString(salt))
 	return salt, nil
 }
-
