@@ -51,7 +51,8 @@ func queryCommand() *cobra.Command {
 		RunE:                       client.ValidateCmd,
 	}
 	cmd.AddCommand(
-		rpc.WaitTxCmd(),
+		waitTxCmd(),
+		waitHeightCmd(),
 		rpc.ValidatorCommand(),
 		server.QueryBlockCmd(),
 		server.QueryBlocksCmd(),
