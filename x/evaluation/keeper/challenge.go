@@ -71,7 +71,12 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	if err != nil {
 		return false, err
 	}
-	event := &types.EventChallengeResolved{RequestId: id, Challenger: challengerStr, Evaluator: r.Evaluator, Bond: bond.String()}
+	// Amounts read "0", never "", when a correct result slashes nothing.
+	zero := sdkmath.ZeroInt().String()
+	event := &types.EventChallengeResolved{
+		RequestId: id, Challenger: challengerStr, Evaluator: r.Evaluator, Bond: bond.String(),
+		Slashed: zero, Bounty: zero, Burned: zero,
+	}
 	if sameOutputs(want, r.Outputs) {
 		// Correct: the bond pays the evaluator for the trouble; the request
 		// settles as scheduled and cannot be challenged again.
