@@ -70,6 +70,7 @@ func NewRootCmd() *cobra.Command {
 	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
 		panic(err)
 	}
+	friendlyErrors(rootCmd)
 	return rootCmd
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 
 	"github.com/don-network/don/x/evaluation/types"
+	"github.com/don-network/don/x/internal/modulekit"
 	optimatypes "github.com/don-network/don/x/optima/types"
 )
 
@@ -44,9 +44,9 @@ func rowsCmd(use, short string, rows func(cmd *cobra.Command, clientCtx client.C
 			if err != nil {
 				return err
 			}
-			id, err := strconv.ParseUint(args[0], 10, 64)
+			id, err := modulekit.ParseID("request-id", args[0])
 			if err != nil {
-				return fmt.Errorf("request id: %w", err)
+				return err
 			}
 			res, err := types.NewQueryClient(clientCtx).Request(cmd.Context(), &types.QueryRequestRequest{Id: id})
 			if err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 
 	sdkmath "cosmossdk.io/math"
 	"github.com/spf13/cobra"
@@ -51,9 +50,9 @@ price an evaluator claims at and get the rest back. The deadline is
 			if err != nil {
 				return err
 			}
-			modelID, err := strconv.ParseUint(args[0], 10, 64)
+			modelID, err := modulekit.ParseID("model-id", args[0])
 			if err != nil {
-				return fmt.Errorf("model id: %w", err)
+				return err
 			}
 			rows, err := ReadRowsFile(args[1])
 			if err != nil {
@@ -117,9 +116,9 @@ func submitCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			id, err := strconv.ParseUint(args[0], 10, 64)
+			id, err := modulekit.ParseID("request-id", args[0])
 			if err != nil {
-				return fmt.Errorf("request id: %w", err)
+				return err
 			}
 			rows, err := ReadRowsFile(args[1])
 			if err != nil {

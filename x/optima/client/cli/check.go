@@ -69,7 +69,7 @@ that does not exist yet.`,
 			if err != nil {
 				return err
 			}
-			modelID, params, err := idAndParams("model id", args[0], args[1])
+			modelID, params, err := idAndParams("model-id", args[0], args[1])
 			if err != nil {
 				return err
 			}

@@ -10,9 +10,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
+	"github.com/don-network/don/x/internal/modulekit"
 	"github.com/don-network/don/x/optima/fixedpoint"
 	"github.com/don-network/don/x/optima/types"
 )
@@ -58,9 +58,9 @@ func ParseParamsJSON(bz []byte) ([]int64, error) {
 // idAndParams parses a numeric id argument and reads a params file, the
 // two positional arguments of commit, reveal and check.
 func idAndParams(what, idArg, path string) (uint64, []int64, error) {
-	id, err := strconv.ParseUint(idArg, 10, 64)
+	id, err := modulekit.ParseID(what, idArg)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%s: %w", what, err)
+		return 0, nil, err
 	}
 	params, err := ReadParamsFile(path)
 	return id, params, err

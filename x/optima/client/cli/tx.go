@@ -71,7 +71,7 @@ is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`
 			if err != nil {
 				return err
 			}
-			modelID, params, err := idAndParams("model id", args[0], args[1])
+			modelID, params, err := idAndParams("model-id", args[0], args[1])
 			if err != nil {
 				return err
 			}
@@ -109,7 +109,7 @@ func revealCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			commitID, params, err := idAndParams("commit id", args[0], args[1])
+			commitID, params, err := idAndParams("commit-id", args[0], args[1])
 			if err != nil {
 				return err
 			}
