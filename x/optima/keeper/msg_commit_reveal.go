@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 
@@ -101,8 +100,8 @@ func (s msgServer) RevealOptimum(goCtx context.Context, msg *types.MsgRevealOpti
 	if err := types.CheckParamsLength(params, int(model.NumParams), len(msg.Params), false); err != nil {
 		return nil, err
 	}
-	if !bytes.Equal(types.ComputeCommitment(c.ModelId, optimizer, msg.Params, msg.Salt), c.Commitment) {
-		return nil, errorsmod.Wrapf(types.ErrCommitmentMismatch, "commit %d", c.Id)
+	if err := types.CheckOpening(c, optimizer, msg.Params, msg.Salt); err != nil {
+		return nil, err
 	}
 
 	// A model retired after the commit cannot be verified against: the
