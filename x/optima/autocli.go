@@ -57,6 +57,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "CommitOptimum", Skip: true},   // client/cli: computes the commitment
 				{RpcMethod: "RevealOptimum", Skip: true},   // client/cli: reads params and salt
 				{RpcMethod: "RollbackOptimum", Skip: true}, // governance proposal
+				{RpcMethod: "AdmitModel", Skip: true},      // governance proposal
 				{RpcMethod: "UpdateParams", Skip: true},    // governance proposal
 			},
 		},

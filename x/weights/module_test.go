@@ -40,7 +40,7 @@ func TestProvideModule(t *testing.T) {
 	gen := am.DefaultGenesis(f.Codec)
 	require.NoError(t, am.ValidateGenesis(f.Codec, nil, gen))
 	am.InitGenesis(f.Ctx, f.Codec, gen)
-	require.NoError(t, out.Keeper.OnModelActivated(f.Ctx, 1))
+	require.NoError(t, out.Keeper.OnModelActivated(f.Ctx, 1, true))
 	require.NoError(t, am.EndBlock(f.Ctx))
 	exported := am.ExportGenesis(f.Ctx, f.Codec)
 	require.NoError(t, am.ValidateGenesis(f.Codec, nil, exported))

@@ -7,6 +7,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
+	"github.com/don-network/don/x/evaluation/keeper"
 	"github.com/don-network/don/x/evaluation/types"
 )
 
@@ -43,6 +44,10 @@ func TestSettlementCreditsWorkTimesReputation(t *testing.T) {
 	require.True(t, work(e.eve).GT(work(e.eve2)),
 		"one settled request each at reputation %s and %s: credited work %s and %s",
 		e.evaluator(e.eve).Reputation, e.evaluator(e.eve2).Reputation, work(e.eve), work(e.eve2))
-	require.Equal(t, dec("0.905"), work(e.eve), "0.9 + 0.05·(1 − 0.9)")
-	require.Equal(t, dec("0.525"), work(e.eve2), "0.5 + 0.05·(1 − 0.5)")
+	burned := func(id uint64) sdkmath.Int {
+		r := e.get(id)
+		return keeper.SplitPrice(e.params(), r.Price, r.MaxFee).Burned
+	}
+	require.Equal(t, dec("0.905").MulInt(burned(a)), work(e.eve), "burned × (0.9 + 0.05·(1 − 0.9))")
+	require.Equal(t, dec("0.525").MulInt(burned(b)), work(e.eve2), "burned × (0.5 + 0.05·(1 − 0.5))")
 }

@@ -31,9 +31,14 @@ func SplitPrice(params types.Params, price, maxFee sdkmath.Int) Split {
 	}
 }
 
+// EvaluatorWork is a settled request's evaluator work: burned × reputation.
+func EvaluatorWork(burned sdkmath.Int, reputation sdkmath.LegacyDec) sdkmath.LegacyDec {
+	return reputation.MulInt(burned)
+}
+
 // settle pays a request whose challenge window ended: the evaluator's fee,
 // the optimizer's royalty, the burn and the client's change; then records
-// the usage, the demand signal and one unit of evaluator work × reputation.
+// the usage, the demand signal and the evaluator work (burned × reputation).
 func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) error {
 	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
 	if err != nil {
@@ -75,9 +80,10 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 		return err
 	}
 	// Evaluator work for x/mint's evaluator pool (docs/mint.md, "Evaluator
-	// pool"), weighted by the reputation after this success: here one unit
-	// × reputation; the specification makes it burned udon × reputation.
-	if err := k.mint.AddEvaluatorWork(ctx, evAddr, ev.Reputation); err != nil {
+	// pool"): the udon this request burned × the reputation after this
+	// success. Paid by the burn, it cannot be farmed with free requests:
+	// x/mint returns at most evaluator_mint_per_burn of it.
+	if err := k.mint.AddEvaluatorWork(ctx, evAddr, EvaluatorWork(s.Burned, ev.Reputation)); err != nil {
 		return err
 	}
 	if err := k.Evaluators.Set(ctx, evAddr, ev); err != nil {

@@ -37,7 +37,8 @@ type WeightsKeeper interface {
 	RecordBacklog(ctx context.Context, openRequests uint64) error
 }
 
-// MintKeeper receives evaluator work (one unit per settled request).
+// MintKeeper receives evaluator work (burned udon × reputation per settled
+// request).
 type MintKeeper interface {
-	AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, units sdkmath.LegacyDec) error
+	AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, work sdkmath.LegacyDec) error
 }

@@ -10,7 +10,10 @@ import (
 )
 
 // CheckInvariants: every minted coin was paid out, to the last unit, and
-// issuance stays within max_supply; the module account keeps nothing.
+// issuance stays within max_supply; the module account keeps nothing; every
+// kept round record balances and paid its evaluators at most
+// evaluator_mint_per_burn × their work (per evaluator, payProRata refuses
+// a payment above its own bound at the close).
 func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
 	p, err := k.Params.Get(ctx)
 	if err != nil {
@@ -29,5 +32,7 @@ func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
 	if bal := k.bank.GetBalance(ctx, authtypes.NewModuleAddress(types.ModuleName), p.MintDenom); !bal.IsZero() {
 		return fmt.Errorf("mint module holds %s", bal)
 	}
-	return nil
+	return k.Rounds.Walk(ctx, nil, func(_ uint64, r types.RoundRecord) (bool, error) {
+		return false, r.Validate()
+	})
 }

@@ -29,6 +29,9 @@ func TestUpdateParams(t *testing.T) {
 		"negative stall decay":   func(p *types.Params) { p.StallDecay = dec("-0.1") },
 		"bad denom":              func(p *types.Params) { p.MintDenom = "1" },
 		"no round history":       func(p *types.Params) { p.MaxRoundHistory = 0 },
+		"mint per burn of one":   func(p *types.Params) { p.EvaluatorMintPerBurn = sdkmath.LegacyOneDec() },
+		"negative mint per burn": func(p *types.Params) { p.EvaluatorMintPerBurn = dec("-0.1") },
+		"no mint per burn":       func(p *types.Params) { p.EvaluatorMintPerBurn = sdkmath.LegacyDec{} },
 	}
 	for name, mod := range bad {
 		t.Run(name, func(t *testing.T) {
@@ -111,7 +114,7 @@ func TestQueries(t *testing.T) {
 	e.endBlock()
 	sup, err := q.Supply(e.Ctx, &types.QuerySupplyRequest{})
 	require.NoError(t, err)
-	require.Equal(t, sdkmath.NewInt(2_100_000_000), sup.Minted)
+	require.Equal(t, sdkmath.NewInt(1_680_000_000), sup.Minted, "the coinbase less the evaluators' 0.20, held back without evaluator work")
 	require.Equal(t, sup.MaxSupply.Sub(sup.Minted), sup.Remaining)
 	rounds, err := q.Rounds(e.Ctx, &types.QueryRoundsRequest{})
 	require.NoError(t, err)

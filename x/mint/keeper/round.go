@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -30,11 +31,13 @@ func openRound(ctx sdk.Context, m *types.Minter) {
 	m.RoundStartTime = ctx.BlockTime()
 }
 
-// closeRound mints the coinbase of the open round and pays it out: the
-// optimizer and evaluator pools pro rata of work, the validator share to
-// the fee collector, and the community share plus empty roles and every
-// rounding remainder to the community pool. Then it retargets when due and
-// opens the next round. The caller runs it in a cached context.
+// closeRound mints the coinbase of the open round, less the part of the
+// evaluator share that the evaluator cap holds back, and pays it out: the
+// optimizer pool and the capped evaluator pool pro rata of work, the
+// validator share to the fee collector, and the community share plus an
+// optimizer pool without work and every rounding remainder to the
+// community pool. Then it retargets when due and opens the next round. The
+// caller runs it in a cached context.
 func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) error {
 	shares, err := k.weights.RoleShares(ctx)
 	if err != nil {
@@ -44,26 +47,31 @@ func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) er
 		return types.ErrInvalidShares.Wrap(err.Error())
 	}
 	coinbase := Coinbase(p, m.MintedTotal)
+	pool := func(share sdkmath.LegacyDec) sdkmath.Int { return share.MulInt(coinbase).TruncateInt() }
+	evaluatorPool, heldBack := types.EvaluatorPool(pool(shares.Evaluator), p.EvaluatorMintPerBurn, m.EvaluatorWork)
 	rec := types.RoundRecord{
 		Round: m.Round, StartHeight: m.RoundStartHeight, CloseHeight: ctx.BlockHeight(),
 		StartTime: m.RoundStartTime, CloseTime: ctx.BlockTime(),
 		Difficulty: m.Difficulty, Work: m.Work, Coinbase: coinbase,
+		EvaluatorWork: m.EvaluatorWork, EvaluatorMintPerBurn: p.EvaluatorMintPerBurn,
+		EvaluatorHeldBack: heldBack, Minted: coinbase.Sub(heldBack),
 		OptimizerPaid: sdkmath.ZeroInt(), EvaluatorPaid: sdkmath.ZeroInt(),
 		ValidatorPaid: sdkmath.ZeroInt(), CommunityPaid: sdkmath.ZeroInt(),
 	}
-	if coinbase.IsPositive() {
-		if err := k.bank.MintCoins(ctx, types.ModuleName, sdk.NewCoins(sdk.NewCoin(p.MintDenom, coinbase))); err != nil {
+	if rec.Minted.IsPositive() {
+		if err := k.bank.MintCoins(ctx, types.ModuleName, sdk.NewCoins(sdk.NewCoin(p.MintDenom, rec.Minted))); err != nil {
 			return err
 		}
 	}
 
-	pool := func(share sdkmath.LegacyDec) sdkmath.Int { return share.MulInt(coinbase).TruncateInt() }
 	if rec.OptimizerPaid, rec.Optimizers, err = k.payProRata(ctx, p.MintDenom, m.Round, k.OptimizerWork, m.Work,
-		pool(shares.Optimizer), types.RoleOptimizer); err != nil {
+		pool(shares.Optimizer), types.RoleOptimizer, nil); err != nil {
 		return err
 	}
+	// Each evaluator gets evaluatorPool·w_i/W_e ≤ evaluator_mint_per_burn·w_i;
+	// payProRata checks that bound per payee.
 	if rec.EvaluatorPaid, rec.Evaluators, err = k.payProRata(ctx, p.MintDenom, m.Round, k.EvaluatorWork, m.EvaluatorWork,
-		pool(shares.Evaluator), types.RoleEvaluator); err != nil {
+		evaluatorPool, types.RoleEvaluator, &p.EvaluatorMintPerBurn); err != nil {
 		return err
 	}
 	if rec.ValidatorPaid = pool(shares.Validator); rec.ValidatorPaid.IsPositive() {
@@ -72,14 +80,14 @@ func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) er
 			return err
 		}
 	}
-	rec.CommunityPaid = coinbase.Sub(rec.OptimizerPaid).Sub(rec.EvaluatorPaid).Sub(rec.ValidatorPaid)
+	rec.CommunityPaid = rec.Minted.Sub(rec.OptimizerPaid).Sub(rec.EvaluatorPaid).Sub(rec.ValidatorPaid)
 	if rec.CommunityPaid.IsPositive() {
 		if err := k.distr.FundCommunityPool(ctx, sdk.NewCoins(sdk.NewCoin(p.MintDenom, rec.CommunityPaid)),
 			authtypes.NewModuleAddress(types.ModuleName)); err != nil {
 			return err
 		}
 	}
-	m.MintedTotal = m.MintedTotal.Add(coinbase)
+	m.MintedTotal = m.MintedTotal.Add(rec.Minted)
 	m.PaidTotal = m.PaidTotal.Add(rec.OptimizerPaid).Add(rec.EvaluatorPaid).Add(rec.ValidatorPaid).Add(rec.CommunityPaid)
 
 	if err := k.recordRound(ctx, p, rec); err != nil {
@@ -90,6 +98,7 @@ func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) er
 		OptimizerPaid: rec.OptimizerPaid.String(), EvaluatorPaid: rec.EvaluatorPaid.String(),
 		ValidatorPaid: rec.ValidatorPaid.String(), CommunityPaid: rec.CommunityPaid.String(),
 		DurationSeconds: seconds(rec.CloseTime.Sub(rec.StartTime)), Optimizers: rec.Optimizers, Evaluators: rec.Evaluators,
+		EvaluatorWork: rec.EvaluatorWork.String(), EvaluatorHeldBack: heldBack.String(), Minted: rec.Minted.String(),
 	}); err != nil {
 		return err
 	}
@@ -102,11 +111,12 @@ func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) er
 
 // payProRata pays pool·w_i/W (truncated) to every entry of the round, in
 // key order, deletes the entries and returns what it paid and to how many.
-// With no work the whole pool stays for the community pool.
+// With no work the whole pool stays for the community pool. With perWork
+// set, a payment above perWork·w_i is an error (the close then fails whole).
 func (k *Keeper) payProRata(
 	ctx sdk.Context, denom string, round uint64,
 	entries collections.Map[collections.Pair[uint64, sdk.AccAddress], sdkmath.LegacyDec],
-	total sdkmath.LegacyDec, pool sdkmath.Int, role string,
+	total sdkmath.LegacyDec, pool sdkmath.Int, role string, perWork *sdkmath.LegacyDec,
 ) (sdkmath.Int, uint32, error) {
 	paid := sdkmath.ZeroInt()
 	var keys []collections.Pair[uint64, sdk.AccAddress]
@@ -129,6 +139,9 @@ func (k *Keeper) payProRata(
 			continue
 		}
 		amount := poolDec.MulTruncate(work[i]).QuoTruncate(total).TruncateInt()
+		if perWork != nil && amount.GT(perWork.MulTruncate(work[i]).TruncateInt()) {
+			return paid, 0, errorsmod.Wrapf(types.ErrPayoutAboveCap, "%s %s: %s above %s × work %s", role, key.K2(), amount, perWork, work[i])
+		}
 		if amount.IsPositive() {
 			if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, key.K2(),
 				sdk.NewCoins(sdk.NewCoin(denom, amount))); err != nil {

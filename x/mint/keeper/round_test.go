@@ -39,14 +39,19 @@ func TestRoundClosesExactlyWhenWorkReachesDifficulty(t *testing.T) {
 	require.Equal(t, optimizerPool.QuoRaw(2), e.Balance(b))
 	validators := sdkmath.NewInt(315_000_000) // 0.15
 	require.Equal(t, validators, e.ModuleBalance(authtypes.FeeCollectorName))
-	// No evaluators: their 0.20 joins the community's 0.05.
-	require.Equal(t, sdkmath.NewInt(525_000_000), e.community.Received)
-	require.Equal(t, supply.Add(coinbase), e.Supply())
-	require.Equal(t, coinbase, m.MintedTotal)
+	require.Equal(t, sdkmath.NewInt(105_000_000), e.community.Received, "the community's 0.05")
+	// No evaluator work: the evaluator cap holds back their whole 0.20,
+	// which is not minted.
+	heldBack := sdkmath.NewInt(420_000_000)
+	require.Equal(t, supply.Add(coinbase).Sub(heldBack), e.Supply())
+	require.Equal(t, coinbase.Sub(heldBack), m.MintedTotal)
 
 	rec, err := e.k.Rounds.Get(e.Ctx, 1)
 	require.NoError(t, err)
-	require.Equal(t, coinbase, rec.OptimizerPaid.Add(rec.EvaluatorPaid).Add(rec.ValidatorPaid).Add(rec.CommunityPaid))
+	require.Equal(t, coinbase, rec.Coinbase)
+	require.Equal(t, heldBack, rec.EvaluatorHeldBack)
+	require.Equal(t, coinbase.Sub(heldBack), rec.Minted)
+	require.Equal(t, rec.Minted, rec.OptimizerPaid.Add(rec.EvaluatorPaid).Add(rec.ValidatorPaid).Add(rec.CommunityPaid))
 	require.Equal(t, uint32(2), rec.Optimizers)
 	require.Zero(t, rec.Evaluators)
 }
@@ -59,7 +64,9 @@ func TestPayoutsProRataWithDustToCommunity(t *testing.T) {
 		e.work(addr, "0.333333333333333333") // three equal thirds (truncated)
 	}
 	ev, _ := e.Addr("evaluator")
-	require.NoError(t, e.k.AddEvaluatorWork(e.Ctx, ev, dec("0.9")))
+	// Work (burned udon × reputation) large enough that the cap, 0.5 × work,
+	// is above the evaluator share: the share is paid whole.
+	require.NoError(t, e.k.AddEvaluatorWork(e.Ctx, ev, dec("900000000")))
 	e.work(mustAddr(e, "x"), "0.000000000000000001") // W = 1 exactly
 	e.endBlock()
 
@@ -97,6 +104,8 @@ func TestCoinbaseDecaysAndNeverExceedsCap(t *testing.T) {
 		gs.Params.EmissionRate = dec("0.5")
 		gs.Params.RetargetInterval = 1 << 30 // one close per iteration
 	})
+	// No evaluator share, so every round mints its whole coinbase.
+	e.shares.shares = weightstypes.RoleShares{Optimizer: dec("0.8"), Evaluator: dec("0"), Validator: dec("0.15"), Community: dec("0.05")}
 	a, _ := e.Addr("a")
 	var prev sdkmath.Int
 	for i := 0; i < 30; i++ {
@@ -114,14 +123,19 @@ func TestCoinbaseDecaysAndNeverExceedsCap(t *testing.T) {
 	require.Equal(t, sdkmath.NewInt(999_999), m.MintedTotal, "500000+250000+… truncated, one udon is never reached")
 }
 
-func TestRoleWithoutParticipantsGoesToCommunity(t *testing.T) {
+// A round without evaluator work mints no evaluator pool: min(share ×
+// coinbase, evaluator_mint_per_burn × 0) = 0. Minting it to the community
+// pool instead would issue coins for work nobody did.
+func TestEvaluatorShareWithoutWorkIsNotMinted(t *testing.T) {
 	e := newEnv(t, nil)
 	e.shares.shares = weightstypes.RoleShares{Optimizer: dec("0.5"), Evaluator: dec("0.3"), Validator: dec("0.1"), Community: dec("0.1")}
 	a, _ := e.Addr("a")
+	supply := e.Supply()
 	e.work(a, "1")
 	e.endBlock()
 	require.Equal(t, sdkmath.NewInt(1_050_000_000), e.Balance(a))
-	require.Equal(t, sdkmath.NewInt(840_000_000), e.community.Received, "0.3 evaluators + 0.1 community")
+	require.Equal(t, sdkmath.NewInt(210_000_000), e.community.Received, "the community's 0.1 only")
+	require.Equal(t, supply.Add(sdkmath.NewInt(2_100_000_000-630_000_000)), e.Supply(), "0.3 held back")
 }
 
 func TestInvalidRoleSharesDoNotCloseTheRound(t *testing.T) {

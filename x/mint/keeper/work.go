@@ -19,11 +19,12 @@ func (k *Keeper) AddOptimizerWork(ctx context.Context, optimizer sdk.AccAddress,
 	return k.addWork(ctx, k.OptimizerWork, optimizer, work, func(m *types.Minter) *sdkmath.LegacyDec { return &m.Work })
 }
 
-// AddEvaluatorWork credits settled-request units (× reputation) to an
-// evaluator. It splits the evaluator pool but does not close rounds: coins
-// are issued for optimization work only.
-func (k *Keeper) AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, units sdkmath.LegacyDec) error {
-	return k.addWork(ctx, k.EvaluatorWork, evaluator, units, func(m *types.Minter) *sdkmath.LegacyDec { return &m.EvaluatorWork })
+// AddEvaluatorWork credits the work of a settled request (the udon it
+// burned × the evaluator's reputation) to an evaluator. It splits the
+// evaluator pool and bounds it (evaluator_mint_per_burn × work) but does
+// not close rounds: coins are issued for optimization work only.
+func (k *Keeper) AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, work sdkmath.LegacyDec) error {
+	return k.addWork(ctx, k.EvaluatorWork, evaluator, work, func(m *types.Minter) *sdkmath.LegacyDec { return &m.EvaluatorWork })
 }
 
 func (k *Keeper) addWork(

@@ -9,4 +9,5 @@ var (
 	ErrInvalidGenesis = errorsmod.Register(ModuleName, 4, "invalid genesis state")
 	ErrInvalidWork    = errorsmod.Register(ModuleName, 5, "invalid work")
 	ErrInvalidShares  = errorsmod.Register(ModuleName, 6, "invalid role shares")
+	ErrPayoutAboveCap = errorsmod.Register(ModuleName, 7, "payout above its cap")
 )

@@ -50,12 +50,11 @@ func (gs GenesisState) Validate() error {
 	}
 	seen := make(map[uint64]bool, len(gs.Rounds))
 	for _, r := range gs.Rounds {
-		paid := r.OptimizerPaid.Add(r.EvaluatorPaid).Add(r.ValidatorPaid).Add(r.CommunityPaid)
-		switch {
-		case seen[r.Round] || r.Round == 0 || r.Round >= m.Round:
+		if seen[r.Round] || r.Round == 0 || r.Round >= m.Round {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "round %d is duplicate or not closed", r.Round)
-		case !paid.Equal(r.Coinbase):
-			return errorsmod.Wrapf(ErrInvalidGenesis, "round %d pays %s of a %s coinbase", r.Round, paid, r.Coinbase)
+		}
+		if err := r.Validate(); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		seen[r.Round] = true
 	}

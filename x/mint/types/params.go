@@ -21,6 +21,9 @@ func DefaultParams() Params {
 		StallFactor:        sdkmath.LegacyNewDec(4),
 		StallDecay:         sdkmath.LegacyNewDecWithPrec(1, 3),
 		MaxRoundHistory:    1000,
+		// Half of what evaluators' requests burned at most comes back to
+		// them: self-dealing loses at least half of every burn.
+		EvaluatorMintPerBurn: sdkmath.LegacyNewDecWithPrec(5, 1),
 	}
 }
 
@@ -48,6 +51,10 @@ func (p Params) Validate() error {
 		return errorsmod.Wrap(ErrInvalidParams, "stall_decay must be in [0, 1)")
 	case p.MaxRoundHistory == 0:
 		return errorsmod.Wrap(ErrInvalidParams, "max_round_history must be positive")
+	case p.EvaluatorMintPerBurn.IsNil() || p.EvaluatorMintPerBurn.IsNegative() || p.EvaluatorMintPerBurn.GTE(one):
+		// At 1 or more an evaluator paying itself would get back all it
+		// burned: wash trading would cost nothing.
+		return errorsmod.Wrap(ErrInvalidParams, "evaluator_mint_per_burn must be in [0, 1)")
 	}
 	return nil
 }

@@ -59,13 +59,13 @@ func regimeARSpec(t testing.TB, name string) types.GenesisModel {
 // testWeights stands in for x/weights: every active model weighs 1/N, and
 // it records the calls x/optima makes.
 type testWeights struct {
-	active   map[uint64]bool
+	active   map[uint64]bool // id → admitted
 	reveals  int
 	accepted int
 }
 
 func (w *testWeights) ModelWeight(_ context.Context, id uint64) (sdkmath.LegacyDec, error) {
-	if !w.active[id] {
+	if _, ok := w.active[id]; !ok {
 		return sdkmath.LegacyZeroDec(), nil
 	}
 	return sdkmath.LegacyOneDec().QuoInt64(int64(len(w.active))), nil
@@ -79,9 +79,29 @@ func (w *testWeights) RecordReveal(_ context.Context, _ uint64, accepted bool) e
 	return nil
 }
 
-func (w *testWeights) OnModelActivated(_ context.Context, id uint64) error {
+func (w *testWeights) OnModelActivated(_ context.Context, id uint64, admitted bool) error {
+	w.active[id] = admitted
+	return nil
+}
+
+func (w *testWeights) OnModelAdmitted(_ context.Context, id uint64) error {
 	w.active[id] = true
 	return nil
+}
+
+func (w *testWeights) ModelActivity(_ context.Context, id uint64) (bool, bool, error) {
+	admitted, ok := w.active[id]
+	return ok, admitted, nil
+}
+
+func (w *testWeights) ActiveTotals(context.Context) (uint64, uint64, error) {
+	var admitted uint64
+	for _, a := range w.active {
+		if a {
+			admitted++
+		}
+	}
+	return uint64(len(w.active)), admitted, nil
 }
 
 func (w *testWeights) OnModelRetired(_ context.Context, id uint64) error {

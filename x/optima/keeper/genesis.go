@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -24,6 +25,9 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	}
 	for _, m := range gs.Models {
 		if err := k.Models.Set(ctx, m.Id, m); err != nil {
+			return err
+		}
+		if err := k.activateImported(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -51,6 +55,26 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 		if _, _, err := k.createModel(ctx, k.authority, g.Spec(), zero, []byte(ctx.ChainID())); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// activateImported makes an imported active model active in x/weights when
+// x/weights' own genesis did not carry it (a genesis written by hand or by
+// another tool), so no active model goes unweighed. A model x/weights
+// already holds must agree on admission.
+func (k *Keeper) activateImported(ctx sdk.Context, m types.Model) error {
+	if m.Status != types.MODEL_STATUS_ACTIVE {
+		return nil
+	}
+	active, admitted, err := k.weights.ModelActivity(ctx, m.Id)
+	switch {
+	case err != nil:
+		return err
+	case !active:
+		return k.weights.OnModelActivated(ctx, m.Id, m.Admitted)
+	case admitted != m.Admitted:
+		return errorsmod.Wrapf(types.ErrInvalidGenesis, "model %d: admitted %t in x/optima, %t in x/weights", m.Id, m.Admitted, admitted)
 	}
 	return nil
 }

@@ -12,13 +12,52 @@ import (
 	"github.com/don-network/don/x/optima/types"
 )
 
-// CheckInvariants runs every invariant of DESIGN.md §9 that x/optima keeps.
+// CheckInvariants runs every invariant of docs/invariants.md that x/optima keeps.
 // They walk the whole state: for tests and audits, never for a block.
 func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
 	if err := k.CheckModuleBalance(ctx); err != nil {
 		return err
 	}
+	if err := k.CheckWeightsInStep(ctx); err != nil {
+		return err
+	}
 	return k.CheckAcceptedOptima(ctx)
+}
+
+// CheckWeightsInStep: the models x/optima holds active are exactly the
+// models x/weights weighs, with the same admission (the hooks keep them in
+// step; this checks the hooks).
+func (k *Keeper) CheckWeightsInStep(ctx sdk.Context) error {
+	var active, admitted uint64
+	if err := k.Models.Walk(ctx, nil, func(id uint64, m types.Model) (bool, error) {
+		isActive := m.Status == types.MODEL_STATUS_ACTIVE
+		wActive, wAdmitted, err := k.weights.ModelActivity(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		if wActive != isActive || (isActive && wAdmitted != m.Admitted) {
+			return true, fmt.Errorf("model %d: active %t admitted %t in x/optima, active %t admitted %t in x/weights",
+				id, isActive, m.Admitted, wActive, wAdmitted)
+		}
+		if isActive {
+			active++
+			if m.Admitted {
+				admitted++
+			}
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	wActive, wAdmitted, err := k.weights.ActiveTotals(ctx)
+	if err != nil {
+		return err
+	}
+	if wActive != active || wAdmitted != admitted {
+		return fmt.Errorf("x/optima has %d active (%d admitted) models, x/weights weighs %d (%d admitted)",
+			active, admitted, wActive, wAdmitted)
+	}
+	return nil
 }
 
 // CheckModuleBalance: the module account holds exactly the open commit bonds

@@ -36,7 +36,8 @@ func (k *Keeper) BestOptimum(ctx sdk.Context, m types.Model) (types.Optimum, err
 }
 
 // createModel stores a model with optimum 0: its initial params measured on
-// a sample drawn from seed. The caller has moved the deposit already.
+// a sample drawn from seed. The caller has moved the deposit already. A
+// model the gov authority creates (genesis models included) is admitted.
 func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSpec, deposit sdk.Coin, entropy []byte) (types.Model, types.Optimum, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -85,6 +86,7 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 		OptimumCount:   1,
 		CreatedHeight:  ctx.BlockHeight(),
 		NumParams:      uint32(resolved.NumParams),
+		Admitted:       creator == k.authority,
 	}
 	optimum := types.Optimum{
 		ModelId:       id,
@@ -105,7 +107,7 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 	if err := k.Optima.Set(ctx, collections.Join(id, uint64(0)), optimum); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
-	if err := k.weights.OnModelActivated(ctx, id); err != nil {
+	if err := k.weights.OnModelActivated(ctx, id, model.Admitted); err != nil {
 		return types.Model{}, types.Optimum{}, err
 	}
 	return model, optimum, ctx.EventManager().EmitTypedEvent(&types.EventModelRegistered{
@@ -114,7 +116,31 @@ func (k *Keeper) createModel(ctx sdk.Context, creator string, spec types.ModelSp
 		Name:        spec.Name,
 		Domain:      spec.Domain,
 		InitialLoss: optimum.Loss.String(),
+		Admitted:    model.Admitted,
 	})
+}
+
+// AdmitModel makes an active open model admitted (a governance decision):
+// x/weights then gives it the prior demand and the ε floor.
+func (k *Keeper) AdmitModel(ctx sdk.Context, id uint64) error {
+	model, err := k.GetModel(ctx, id)
+	if err != nil {
+		return err
+	}
+	if model.Status != types.MODEL_STATUS_ACTIVE {
+		return errorsmod.Wrapf(types.ErrModelNotActive, "model %d is %s", id, model.Status)
+	}
+	if model.Admitted {
+		return errorsmod.Wrapf(types.ErrModelAdmitted, "model %d", id)
+	}
+	model.Admitted = true
+	if err := k.Models.Set(ctx, id, model); err != nil {
+		return err
+	}
+	if err := k.weights.OnModelAdmitted(ctx, id); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventModelAdmitted{ModelId: id})
 }
 
 // chargeOps consumes gas_per_op gas per estimated operation, before the work

@@ -149,6 +149,14 @@ func (s msgServer) RollbackOptimum(goCtx context.Context, msg *types.MsgRollback
 	})
 }
 
+// AdmitModel admits an open model (gov authority).
+func (s msgServer) AdmitModel(goCtx context.Context, msg *types.MsgAdmitModel) (*types.MsgAdmitModelResponse, error) {
+	if err := s.k.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgAdmitModelResponse{}, s.k.AdmitModel(sdk.UnwrapSDKContext(goCtx), msg.ModelId)
+}
+
 func (s msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
 	ctx := sdk.UnwrapSDKContext(goCtx)
 	if err := s.k.checkAuthority(msg.Authority); err != nil {

@@ -104,11 +104,14 @@ func TestRetireModel(t *testing.T) {
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: 42})
 	require.ErrorIs(t, err, types.ErrModelNotFound)
 
-	require.True(t, e.weights.active[res.ModelId], "x/weights learned of the model")
+	admitted, known := e.weights.active[res.ModelId]
+	require.True(t, known, "x/weights learned of the model")
+	require.False(t, admitted, "as an open model: anyone registered it")
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: res.ModelId})
 	require.NoError(t, err)
 	require.Equal(t, sdkmath.NewInt(funds), e.Balance(creator), "deposit returned")
-	require.False(t, e.weights.active[res.ModelId], "and of its retirement")
+	_, known = e.weights.active[res.ModelId]
+	require.False(t, known, "and of its retirement")
 
 	_, err = e.msg.RetireModel(e.Ctx, &types.MsgRetireModel{Signer: creatorStr, ModelId: res.ModelId})
 	require.ErrorIs(t, err, types.ErrModelNotActive)

@@ -13,6 +13,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgRetireModel{}, "don/x/optima/MsgRetireModel", nil)
 	cdc.RegisterConcrete(&MsgCommitOptimum{}, "don/x/optima/MsgCommitOptimum", nil)
 	cdc.RegisterConcrete(&MsgRevealOptimum{}, "don/x/optima/MsgRevealOptimum", nil)
+	cdc.RegisterConcrete(&MsgAdmitModel{}, "don/x/optima/MsgAdmitModel", nil)
 	cdc.RegisterConcrete(&MsgRollbackOptimum{}, "don/x/optima/MsgRollbackOptimum", nil)
 	cdc.RegisterConcrete(&MsgUpdateParams{}, "don/x/optima/MsgUpdateParams", nil)
 	cdc.RegisterConcrete(&Params{}, "don/x/optima/Params", nil)
@@ -25,6 +26,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgRetireModel{},
 		&MsgCommitOptimum{},
 		&MsgRevealOptimum{},
+		&MsgAdmitModel{},
 		&MsgRollbackOptimum{},
 		&MsgUpdateParams{},
 	)

@@ -32,4 +32,5 @@ var (
 	ErrInvalidGenesis      = errorsmod.Register(ModuleName, 23, "invalid genesis state")
 	ErrInvalidAddress      = errorsmod.RegisterWithGRPCCode(ModuleName, 24, codes.InvalidArgument, "invalid address")
 	ErrVerification        = errorsmod.Register(ModuleName, 25, "verification failed")
+	ErrModelAdmitted       = errorsmod.Register(ModuleName, 26, "model is already admitted")
 )

@@ -19,13 +19,17 @@ type BankKeeper interface {
 }
 
 // WeightsKeeper is x/weights as seen by x/optima: it learns which models
-// are active, reads their weights and records supply signals (reveals and
-// accepted optima).
+// are active and which admitted, reads their weights and records supply
+// signals (reveals and accepted optima). ModelActivity and ActiveTotals
+// serve the invariant that both modules hold the same active models.
 type WeightsKeeper interface {
 	ModelWeight(ctx context.Context, modelID uint64) (sdkmath.LegacyDec, error)
 	RecordReveal(ctx context.Context, modelID uint64, accepted bool) error
-	OnModelActivated(ctx context.Context, modelID uint64) error
+	OnModelActivated(ctx context.Context, modelID uint64, admitted bool) error
+	OnModelAdmitted(ctx context.Context, modelID uint64) error
 	OnModelRetired(ctx context.Context, modelID uint64) error
+	ModelActivity(ctx context.Context, modelID uint64) (active, admitted bool, err error)
+	ActiveTotals(ctx context.Context) (active, admitted uint64, err error)
 }
 
 // MintKeeper is x/mint as seen by x/optima: it receives the work of every

@@ -98,7 +98,7 @@ func addRaw(sum, oldRaw, newRaw sdkmath.LegacyDec) (out sdkmath.LegacyDec, err e
 // the threshold since its last event (and records the new weight in st),
 // or nil.
 func weightEvent(params types.Params, weigher types.Weigher, st *types.ModelState) *types.EventWeightChanged {
-	w := weigher.Weight(st.Raw)
+	w := weigher.Weight(st.Raw, st.Admitted)
 	if w.Sub(st.LastWeight).Abs().LTE(params.WeightEventThreshold) {
 		return nil
 	}
@@ -117,7 +117,7 @@ func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
 	if err != nil || len(states) == 0 {
 		return err
 	}
-	n, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return err
 	}
@@ -128,13 +128,13 @@ func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
 			k.Logger(ctx).Error("model skipped", "model", st.ModelId, "err", err)
 			continue // out-of-range arithmetic in one model: it keeps its state
 		}
-		if sum, err = addRaw(sum, st.Raw, next.Raw); err != nil {
+		if t.SumRaw, err = addRaw(t.SumRaw, st.Raw, next.Raw); err != nil {
 			return err
 		}
 		touched = append(touched, next)
 	}
 	// Events with the final Σraw.
-	weigher := types.NewWeigher(params.Epsilon, n, sum)
+	weigher := types.NewWeigher(params.Epsilon, t)
 	var events []*types.EventWeightChanged
 	for i := range touched {
 		if ev := weightEvent(params, weigher, &touched[i]); ev != nil {
@@ -148,7 +148,7 @@ func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
 			return err
 		}
 	}
-	if err := k.SumRaw.Set(ctx, sum); err != nil {
+	if err := k.SumRaw.Set(ctx, t.SumRaw); err != nil {
 		return err
 	}
 	if err := k.RefreshCursor.Set(ctx, cursor); err != nil {

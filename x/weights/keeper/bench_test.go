@@ -35,7 +35,7 @@ func BenchmarkEndBlock(b *testing.B) {
 		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
 			c := newCommittingChain(b)
 			for id := uint64(1); id <= n; id++ {
-				require.NoError(b, c.k.OnModelActivated(c.Ctx, id))
+				require.NoError(b, c.k.OnModelActivated(c.Ctx, id, true))
 			}
 			c.commit()
 			r := &rng{s: n}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -61,7 +60,7 @@ func newEnvWith(t testing.TB, params types.Params) *env {
 func (e *env) activate(ids ...uint64) {
 	e.T.Helper()
 	for _, id := range ids {
-		require.NoError(e.T, e.k.OnModelActivated(e.Ctx, id))
+		require.NoError(e.T, e.k.OnModelActivated(e.Ctx, id, true))
 	}
 }
 
@@ -105,18 +104,7 @@ func eventsOf[T any, PT interface {
 	*T
 	proto.Message
 }](t testing.TB, events sdk.Events) []T {
-	t.Helper()
-	var out []T
-	name := proto.MessageName(PT(new(T)))
-	for _, ev := range events {
-		if ev.Type != name {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(ev))
-		require.NoError(t, err)
-		out = append(out, *msg.(PT))
-	}
-	return out
+	return fixture.EventsOf[T, PT](t, events)
 }
 
 // rng is splitmix64: seeded, deterministic test randomness.

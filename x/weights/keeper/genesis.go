@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"cosmossdk.io/collections"
+	sdkmath "cosmossdk.io/math"
 
 	"github.com/don-network/don/x/weights/types"
 )
@@ -20,7 +21,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}
-	var n uint64
+	t := types.Totals{SumRaw: sdkmath.LegacyZeroDec()}
 	for _, m := range gs.Models {
 		if err := k.Models.Set(ctx, m.ModelId, m); err != nil {
 			return err
@@ -29,13 +30,10 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			if err := k.Active.Set(ctx, m.ModelId); err != nil {
 				return err
 			}
-			n++
+			t.Add(m)
 		}
 	}
-	if err := k.ActiveCount.Set(ctx, n); err != nil {
-		return err
-	}
-	if err := k.SumRaw.Set(ctx, gs.SumRaw); err != nil {
+	if err := k.setTotals(ctx, t); err != nil { // Validate checked Σraw = gs.SumRaw
 		return err
 	}
 	if err := k.RefreshCursor.Set(ctx, gs.RefreshCursor); err != nil {
@@ -64,9 +62,11 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}); err != nil {
 		return nil, err
 	}
-	if _, gs.SumRaw, err = k.totals(ctx); err != nil {
+	t, err := k.totals(ctx)
+	if err != nil {
 		return nil, err
 	}
+	gs.SumRaw = t.SumRaw
 	if gs.RefreshCursor, err = k.RefreshCursor.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}

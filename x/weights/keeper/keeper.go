@@ -35,6 +35,8 @@ type Keeper struct {
 	Active collections.KeySet[uint64]
 	// ActiveCount is N, the size of Active.
 	ActiveCount collections.Item[uint64]
+	// AdmittedCount is N_a, the number of active admitted models.
+	AdmittedCount collections.Item[uint64]
 	// SumRaw is Σ raw over the active models, kept exactly by differences.
 	SumRaw collections.Item[sdkmath.LegacyDec]
 	// RefreshCursor is the last model id EndBlock's round-robin refresh
@@ -67,6 +69,7 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec 
 		Models:         collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, types.ModelStateValue(cdc)),
 		Active:         collections.NewKeySet(sb, types.ActiveKey, "active", collections.Uint64Key),
 		ActiveCount:    collections.NewItem(sb, types.ActiveCountKey, "active_count", collections.Uint64Value),
+		AdmittedCount:  collections.NewItem(sb, types.AdmittedCountKey, "admitted_count", collections.Uint64Value),
 		SumRaw:         collections.NewItem(sb, types.SumRawKey, "sum_raw", sdk.LegacyDecValue),
 		RefreshCursor:  collections.NewItem(sb, types.RefreshCursorKey, "refresh_cursor", collections.Uint64Value),
 		Backlog:        collections.NewItem(sb, types.BacklogKey, "backlog", codec.CollValue[types.BacklogState](cdc)),

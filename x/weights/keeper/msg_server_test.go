@@ -16,7 +16,6 @@ func invalidParams() map[string]func(*types.Params) {
 		"alpha above 1":         func(p *types.Params) { p.Requests.Alpha = dec("1.1"); p.Requests.Beta = dec("1.1") },
 		"beta below alpha":      func(p *types.Params) { p.Fees.Beta = dec("0.05") },
 		"negative omega":        func(p *types.Params) { p.Backlog.Omega = dec("-1") },
-		"negative p_ref":        func(p *types.Params) { p.PRef = dec("-1") },
 		"zero d0":               func(p *types.Params) { p.D0 = dec("0") },
 		"zero s0":               func(p *types.Params) { p.S0 = dec("0") },
 		"sigma not a sixteenth": func(p *types.Params) { p.Sigma = dec("0.3") },

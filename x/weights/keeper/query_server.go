@@ -41,7 +41,7 @@ func (q queryServer) Weights(ctx context.Context, req *types.QueryWeightsRequest
 	if err != nil {
 		return nil, err
 	}
-	n, sum, err := q.k.totals(ctx)
+	t, err := q.k.totals(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -51,15 +51,15 @@ func (q queryServer) Weights(ctx context.Context, req *types.QueryWeightsRequest
 			if err != nil {
 				return types.PublishedWeight{}, err
 			}
-			return types.PublishedWeight{ModelId: id, Weight: types.Weight(params.Epsilon, n, st.Raw, sum)}, nil
+			return types.PublishedWeight{ModelId: id, Weight: types.Weight(params.Epsilon, t, st)}, nil
 		})
 	if err != nil {
 		return nil, err
 	}
 	res := &types.QueryWeightsResponse{
-		Weights: weights, ActiveModels: n, SumRaw: sum, Remainder: sdkmath.LegacyZeroDec(), Pagination: page,
+		Weights: weights, ActiveModels: t.N, SumRaw: t.SumRaw, Remainder: sdkmath.LegacyZeroDec(), Pagination: page,
 	}
-	first, err := q.firstActive(ctx)
+	first, err := q.firstWeighing(ctx)
 	if err != nil || first == 0 {
 		return res, err
 	}
@@ -78,16 +78,22 @@ func (q queryServer) Weights(ctx context.Context, req *types.QueryWeightsRequest
 	return res, nil
 }
 
-func (q queryServer) firstActive(ctx context.Context) (uint64, error) {
-	it, err := q.k.Active.Iterate(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer it.Close()
-	if !it.Valid() {
-		return 0, nil
-	}
-	return it.Key()
+// firstWeighing returns the smallest active id that weighs (admitted or
+// with paid demand), which carries the rounding remainder, or 0.
+func (q queryServer) firstWeighing(ctx context.Context) (uint64, error) {
+	var first uint64
+	err := q.k.Active.Walk(ctx, nil, func(id uint64) (bool, error) {
+		st, err := q.k.Models.Get(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		if st.Weighs() {
+			first = id
+			return true, nil
+		}
+		return false, nil
+	})
+	return first, err
 }
 
 func (q queryServer) Weight(ctx context.Context, req *types.QueryWeightRequest) (*types.QueryWeightResponse, error) {

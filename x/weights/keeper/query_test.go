@@ -60,7 +60,7 @@ func TestQueryWeight(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, e.weight(2), res.Weight)
 	require.Equal(t, e.state(2), res.State)
-	require.Equal(t, dec("10.2"), res.Demand) // 0.1·100 + 1·0.1·2
+	require.Equal(t, dec("10"), res.Demand) // 0.1·100: fee value only, not the request count
 	require.Equal(t, dec("0.1"), res.Supply)
 
 	_, err = e.q.Weight(e.Ctx, &types.QueryWeightRequest{ModelId: 9})

@@ -67,23 +67,23 @@ func (k *Keeper) applySignals(ctx context.Context, modelID uint64, s types.Signa
 	if err != nil {
 		return err
 	}
-	n, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return err
 	}
 	next, err := k.advance(params, sdkCtx.BlockHeight(), st, &s)
 	if err == nil {
-		sum, err = addRaw(sum, st.Raw, next.Raw)
+		t.SumRaw, err = addRaw(t.SumRaw, st.Raw, next.Raw)
 	}
 	if err != nil {
 		k.Logger(sdkCtx).Error("signal dropped", "model", modelID, "err", err)
 		return nil
 	}
-	ev := weightEvent(params, types.NewWeigher(params.Epsilon, n, sum), &next)
+	ev := weightEvent(params, types.NewWeigher(params.Epsilon, t), &next)
 	if err := k.Models.Set(ctx, modelID, next); err != nil {
 		return err
 	}
-	if err := k.SumRaw.Set(ctx, sum); err != nil {
+	if err := k.SumRaw.Set(ctx, t.SumRaw); err != nil {
 		return err
 	}
 	if ev != nil {
@@ -93,10 +93,12 @@ func (k *Keeper) applySignals(ctx context.Context, modelID uint64, s types.Signa
 }
 
 // OnModelActivated adds a model to the active set with every filter at 0,
-// as of the previous block (this block's signals make its first step). Its raw
-// weight d0 / s0^σ joins Σraw. x/weights' params must exist: in genesis,
-// x/weights initialises before x/optima registers its genesis models.
-func (k *Keeper) OnModelActivated(ctx context.Context, modelID uint64) error {
+// as of the previous block (this block's signals make its first step). An
+// admitted model's raw weight d0 / s0^σ joins Σraw; an open model starts at
+// raw 0 and weighs nothing until clients pay for it. x/weights' params must
+// exist: in genesis, x/weights initialises before x/optima registers its
+// genesis models.
+func (k *Keeper) OnModelActivated(ctx context.Context, modelID uint64, admitted bool) error {
 	if modelID == 0 {
 		return errorsmod.Wrap(types.ErrModelNotFound, "model id 0")
 	}
@@ -116,37 +118,69 @@ func (k *Keeper) OnModelActivated(ctx context.Context, modelID uint64) error {
 		h = 0
 	}
 	st := types.NewModelState(modelID, h)
+	st.Admitted = admitted
 	st.Raw = params.Raw(st)
-	n, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return err
 	}
-	n++
-	sum = sum.Add(st.Raw)
-	st.LastWeight = types.Weight(params.Epsilon, n, st.Raw, sum)
+	t.Add(st)
+	st.LastWeight = types.Weight(params.Epsilon, t, st)
 	if err := k.Models.Set(ctx, modelID, st); err != nil {
 		return err
 	}
 	if err := k.Active.Set(ctx, modelID); err != nil {
 		return err
 	}
-	if err := k.ActiveCount.Set(ctx, n); err != nil {
+	return k.setTotals(ctx, t)
+}
+
+// OnModelAdmitted makes an active open model admitted: it gets the prior
+// demand d0 (its filters are first brought to this block, so the new raw
+// weight is current) and the ε floor.
+func (k *Keeper) OnModelAdmitted(ctx context.Context, modelID uint64) error {
+	st, err := k.activeState(ctx, modelID)
+	if err != nil {
 		return err
 	}
-	return k.SumRaw.Set(ctx, sum)
+	if st.Admitted {
+		return errorsmod.Wrapf(types.ErrModelAlreadyAdmitted, "model %d", modelID)
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	t, err := k.totals(ctx)
+	if err != nil {
+		return err
+	}
+	// An empty observation brings the filters to this block (or leaves a
+	// current model's as they are) and recomputes raw with the prior.
+	admitted := st
+	admitted.Admitted = true
+	next, err := k.advance(params, sdk.UnwrapSDKContext(ctx).BlockHeight(), admitted, &types.Signals{})
+	if err != nil {
+		return err
+	}
+	if t.SumRaw, err = addRaw(t.SumRaw, st.Raw, next.Raw); err != nil {
+		return err
+	}
+	t.Admitted++
+	next.LastWeight = types.Weight(params.Epsilon, t, next)
+	if err := k.Models.Set(ctx, modelID, next); err != nil {
+		return err
+	}
+	return k.setTotals(ctx, t)
 }
 
 // OnModelRetired removes a model from the active set; its raw weight
 // leaves Σraw and its state stays, frozen, for queries.
 func (k *Keeper) OnModelRetired(ctx context.Context, modelID uint64) error {
-	st, err := k.Models.Get(ctx, modelID)
-	if errors.Is(err, collections.ErrNotFound) || (err == nil && !st.Active) {
-		return errorsmod.Wrapf(types.ErrModelNotActive, "model %d is not active in x/weights", modelID)
-	}
+	st, err := k.activeState(ctx, modelID)
 	if err != nil {
 		return err
 	}
-	n, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return err
 	}
@@ -158,23 +192,50 @@ func (k *Keeper) OnModelRetired(ctx context.Context, modelID uint64) error {
 	if err := k.Active.Remove(ctx, modelID); err != nil {
 		return err
 	}
-	if err := k.ActiveCount.Set(ctx, n-1); err != nil {
-		return err
+	t.N--
+	if st.Admitted {
+		t.Admitted--
 	}
-	return k.SumRaw.Set(ctx, sum.Sub(st.Raw))
+	t.SumRaw = t.SumRaw.Sub(st.Raw)
+	return k.setTotals(ctx, t)
 }
 
-// totals returns N and Σraw (0 before the first model).
-func (k *Keeper) totals(ctx context.Context) (uint64, sdkmath.LegacyDec, error) {
-	n, err := k.ActiveCount.Get(ctx)
-	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return 0, sdkmath.LegacyDec{}, err
+// activeState returns the state of an active model, or ErrModelNotActive.
+func (k *Keeper) activeState(ctx context.Context, modelID uint64) (types.ModelState, error) {
+	st, err := k.Models.Get(ctx, modelID)
+	if errors.Is(err, collections.ErrNotFound) || (err == nil && !st.Active) {
+		return st, errorsmod.Wrapf(types.ErrModelNotActive, "model %d is not active in x/weights", modelID)
 	}
-	sum, err := k.SumRaw.Get(ctx)
+	return st, err
+}
+
+// totals returns N, N_a and Σraw (0 before the first model).
+func (k *Keeper) totals(ctx context.Context) (types.Totals, error) {
+	var t types.Totals
+	var err error
+	if t.N, err = k.ActiveCount.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return t, err
+	}
+	if t.Admitted, err = k.AdmittedCount.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return t, err
+	}
+	t.SumRaw, err = k.SumRaw.Get(ctx)
 	if errors.Is(err, collections.ErrNotFound) {
-		return n, sdkmath.LegacyZeroDec(), nil
+		t.SumRaw = sdkmath.LegacyZeroDec()
+		return t, nil
 	}
-	return n, sum, err
+	return t, err
+}
+
+// setTotals stores N, N_a and Σraw.
+func (k *Keeper) setTotals(ctx context.Context, t types.Totals) error {
+	if err := k.ActiveCount.Set(ctx, t.N); err != nil {
+		return err
+	}
+	if err := k.AdmittedCount.Set(ctx, t.Admitted); err != nil {
+		return err
+	}
+	return k.SumRaw.Set(ctx, t.SumRaw)
 }
 
 func (k *Keeper) getBacklog(ctx context.Context) (types.BacklogState, error) {

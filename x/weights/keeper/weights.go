@@ -10,9 +10,10 @@ import (
 	"github.com/don-network/don/x/weights/types"
 )
 
-// ModelWeight returns w_m = ε/N + (1 − ε)·raw_m/Σraw (truncated) from the
-// stored raw weights: 0 for a retired or unknown model, 1 when it is the
-// only active model. It reads four store entries and never walks the models.
+// ModelWeight returns w_m = ε·a_m/N_a + (1 − ε)·raw_m/Σraw (truncated, see
+// types.Weight) from the stored raw weights: 0 for a retired or unknown
+// model and for an open model without paid demand. It reads five store
+// entries and never walks the models.
 func (k *Keeper) ModelWeight(ctx context.Context, modelID uint64) (sdkmath.LegacyDec, error) {
 	st, err := k.Models.Get(ctx, modelID)
 	if errors.Is(err, collections.ErrNotFound) {
@@ -24,18 +25,15 @@ func (k *Keeper) ModelWeight(ctx context.Context, modelID uint64) (sdkmath.Legac
 	if !st.Active {
 		return sdkmath.LegacyZeroDec(), nil
 	}
-	n, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
-	}
-	if n == 1 {
-		return sdkmath.LegacyOneDec(), nil
 	}
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	return types.Weight(params.Epsilon, n, st.Raw, sum), nil
+	return types.Weight(params.Epsilon, t, st), nil
 }
 
 // RoleShares returns the current role shares: the base shares with up to
@@ -75,8 +73,9 @@ func (k *Keeper) ActiveStates(ctx context.Context) ([]types.ModelState, error) {
 }
 
 // PublishedWeights returns the published weight vector (ids ascending,
-// summing to exactly 1, the rounding remainder in the smallest id's
-// weight) and the remainder. It walks every active model.
+// summing to exactly 1 or all 0, the rounding remainder in the weight of
+// the smallest id that weighs) and the remainder. It walks every active
+// model.
 func (k *Keeper) PublishedWeights(ctx context.Context) ([]types.PublishedWeight, sdkmath.LegacyDec, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -86,10 +85,29 @@ func (k *Keeper) PublishedWeights(ctx context.Context) ([]types.PublishedWeight,
 	if err != nil {
 		return nil, sdkmath.LegacyDec{}, err
 	}
-	_, sum, err := k.totals(ctx)
+	t, err := k.totals(ctx)
 	if err != nil {
 		return nil, sdkmath.LegacyDec{}, err
 	}
-	w, rem := types.PublishWeights(params.Epsilon, states, sum)
+	w, rem := types.PublishWeights(params.Epsilon, states, t)
 	return w, rem, nil
+}
+
+// ModelActivity reports whether a model is active in x/weights and whether
+// it is admitted (false, false for an unknown model).
+func (k *Keeper) ModelActivity(ctx context.Context, modelID uint64) (active, admitted bool, err error) {
+	st, err := k.Models.Get(ctx, modelID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return false, false, nil
+	}
+	if err != nil {
+		return false, false, err
+	}
+	return st.Active, st.Active && st.Admitted, nil
+}
+
+// ActiveTotals returns N and N_a: the active and the active admitted models.
+func (k *Keeper) ActiveTotals(ctx context.Context) (active, admitted uint64, err error) {
+	t, err := k.totals(ctx)
+	return t.N, t.Admitted, err
 }

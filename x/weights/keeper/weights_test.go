@@ -88,9 +88,9 @@ func twin(t *testing.T, p types.Params, extra func(e *env, m uint64)) (sdkmath.L
 	return run(false), run(true)
 }
 
-// Property (keeper level): a model's weight rises with its demand (fees or
-// requests) and falls with its supply (reveals) when σ > 0; supply does not
-// matter when σ = 0.
+// Property (keeper level): a model's weight rises with its demand (the fee
+// value paid; a request count without fees is no demand) and falls with its
+// supply (reveals) when σ > 0; supply does not matter when σ = 0.
 func TestWeightMonotoneInDemandAndSupply(t *testing.T) {
 	for _, sigma := range []string{"0", "0.25", "0.5", "1"} {
 		p := types.DefaultParams()
@@ -104,7 +104,7 @@ func TestWeightMonotoneInDemandAndSupply(t *testing.T) {
 				require.NoError(t, e.k.RecordRequest(e.Ctx, m, sdkmath.ZeroInt()))
 			}
 		})
-		require.True(t, more.GT(base), "σ=%s requests: %s !> %s", sigma, more, base)
+		require.Equal(t, base, more, "σ=%s: requests without fee value are not demand", sigma)
 		base, busier := twin(t, p, func(e *env, m uint64) {
 			for i := 0; i < 5; i++ {
 				require.NoError(t, e.k.RecordReveal(e.Ctx, m, true))
@@ -138,14 +138,14 @@ func TestModelWeightEdgeCases(t *testing.T) {
 	require.Equal(t, "0.333333333333333334", weights[0].Weight.String(), "remainder to the smallest id")
 
 	// Errors: lifecycle mistakes and bad signals are registered errors.
-	require.ErrorIs(t, e.k.OnModelActivated(e.Ctx, 1), types.ErrModelAlreadyActive)
+	require.ErrorIs(t, e.k.OnModelActivated(e.Ctx, 1, true), types.ErrModelAlreadyActive)
 	require.ErrorIs(t, e.k.OnModelRetired(e.Ctx, 4), types.ErrModelNotActive)
 	require.ErrorIs(t, e.k.OnModelRetired(e.Ctx, 99), types.ErrModelNotActive)
 	require.ErrorIs(t, e.k.RecordReveal(e.Ctx, 4, true), types.ErrModelNotActive)
 	require.ErrorIs(t, e.k.RecordRequest(e.Ctx, 99, sdkmath.OneInt()), types.ErrModelNotActive)
 	require.ErrorIs(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(-1)), types.ErrInvalidSignal)
 	require.ErrorIs(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.Int{}), types.ErrInvalidSignal)
-	require.ErrorIs(t, e.k.OnModelActivated(e.Ctx, 0), types.ErrModelNotFound)
+	require.ErrorIs(t, e.k.OnModelActivated(e.Ctx, 0, true), types.ErrModelNotFound)
 
 	// A retired model can come back, fresh.
 	e.activate(4)
@@ -161,9 +161,9 @@ func TestSignalsAppliedWhenRecorded(t *testing.T) {
 	e := newEnv(t)
 	e.activate(1, 2)
 	h := e.Ctx.BlockHeight()
-	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(300)))
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(300_000)))
 	require.True(t, e.weight(1).GT(e.weight(2)), "demand raises the weight at once")
-	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(700)))
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 1, sdkmath.NewInt(700_000)))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, true))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, false))
 	require.NoError(t, e.k.CheckInvariants(e.Ctx))
@@ -172,12 +172,12 @@ func TestSignalsAppliedWhenRecorded(t *testing.T) {
 		st := e.state(1)
 		require.Equal(t, h, st.LastHeight)
 		// α = 0.1, λ was 0: λ = 0.1·(block total).
-		require.Equal(t, dec("100"), st.LambdaFees)
+		require.Equal(t, dec("100000"), st.LambdaFees)
 		require.Equal(t, dec("0.2"), st.LambdaRequests)
 		require.Equal(t, dec("0.2"), st.LambdaReveals)
 		require.Equal(t, dec("0.1"), st.LambdaAccepted)
-		// raw = (100 + 1·0.2 + 1) / (0.2 + 1)^(1/2).
-		want := dec("101.2").QuoTruncate(types.SqrtFloor(dec("1.2")))
+		// raw = (λ_fees + d0) / (λ_reveals + s0)^(1/2) = (100,000 + 50,000) / 1.2^(1/2).
+		want := dec("150000").QuoTruncate(types.SqrtFloor(dec("1.2")))
 		require.Equal(t, want, st.Raw)
 	}
 	check()
@@ -213,7 +213,7 @@ func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
 	}
 	require.Empty(t, eventsOf[types.EventWeightChanged](t, e.past), "idle models emit nothing")
 
-	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, sdkmath.NewInt(10_000)))
+	require.NoError(t, e.k.RecordRequest(e.Ctx, 2, sdkmath.NewInt(1_000_000)))
 	e.endBlock()
 	got = eventsOf[types.EventWeightChanged](t, e.past)
 	require.NotEmpty(t, got)
@@ -236,13 +236,14 @@ func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
 // EndBlock never panics on such a model.
 func TestSignalOverflowIsDropped(t *testing.T) {
 	p := types.DefaultParams()
-	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("1")}
-	p.PRef = dec("1000000000000000000000000000000000000000000000000000000000000") // 10^60
+	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("0")}                // λ_fees holds
+	p.D0 = dec("100000000000000000000000000000000000000000000000000000000000000000000000000000") // 10^77
 	e := newEnvWith(t, p)
-	e.activate(1, 2)
-	// Model 1: p_ref·λ_requests = 10^78 is beyond LegacyDec's 2^256.
+	require.NoError(t, e.k.OnModelActivated(e.Ctx, 1, true))  // raw d0 = 10^77
+	require.NoError(t, e.k.OnModelActivated(e.Ctx, 2, false)) // open: raw 0
+	// Model 1: d0 + λ_fees = 2·10^77 is beyond LegacyDec's range (≈ 1.16·10^77).
 	st := e.state(1)
-	st.LambdaRequests = dec("1000000000000000000")
+	st.LambdaFees = dec("100000000000000000000000000000000000000000000000000000000000000000000000000000")
 	require.NoError(t, e.k.Models.Set(e.Ctx, 1, st))
 	require.NoError(t, e.k.RecordReveal(e.Ctx, 1, false))
 	require.Equal(t, st, e.state(1), "model 1: signal dropped, state kept")
@@ -251,6 +252,11 @@ func TestSignalOverflowIsDropped(t *testing.T) {
 	require.Equal(t, h, e.state(2).LastHeight, "model 2 updated")
 	require.NotPanics(t, func() { e.endBlock() })
 	require.Equal(t, st, e.state(1), "EndBlock skips the overflowing model")
+
+	p = types.DefaultParams()
+	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("1")} // λ_fees = the last fee
+	e = newEnvWith(t, p)
+	e.activate(1, 2)
 
 	// Σraw near the top of the range: a fee that adds ~10^77 to it overflows
 	// the sum; nothing is written, nothing panics.

@@ -85,15 +85,15 @@ func (s ModelState) Validate() error {
 
 // Validate checks that the genesis state is self-consistent: valid params,
 // unique valid models, sum_raw equal to the sum of the active raws, a
-// published weight vector that sums to exactly 1 with a remainder within
-// the rounding bound, a valid backlog and role shares.
+// published weight vector that sums to exactly 1 (or is all 0) with a
+// remainder within the rounding bound, a valid backlog and role shares.
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
 	}
 	seen := make(map[uint64]bool, len(gs.Models))
 	active := make([]ModelState, 0, len(gs.Models))
-	sum := sdkmath.LegacyZeroDec()
+	totals := Totals{SumRaw: sdkmath.LegacyZeroDec()}
 	for _, m := range gs.Models {
 		if seen[m.ModelId] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate model %d", m.ModelId)
@@ -104,14 +104,14 @@ func (gs GenesisState) Validate() error {
 		seen[m.ModelId] = true
 		if m.Active {
 			active = append(active, m)
-			sum = sum.Add(m.Raw)
+			totals.Add(m)
 		}
 	}
-	if gs.SumRaw.IsNil() || !gs.SumRaw.Equal(sum) {
-		return errorsmod.Wrapf(ErrInvalidGenesis, "sum_raw %s is not the sum of the active raw weights %s", gs.SumRaw, sum)
+	if gs.SumRaw.IsNil() || !gs.SumRaw.Equal(totals.SumRaw) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "sum_raw %s is not the sum of the active raw weights %s", gs.SumRaw, totals.SumRaw)
 	}
 	sort.Slice(active, func(i, j int) bool { return active[i].ModelId < active[j].ModelId })
-	if err := CheckPublished(gs.Params.Epsilon, active, gs.SumRaw); err != nil {
+	if err := CheckPublished(gs.Params.Epsilon, active, totals); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "weights: %s", err)
 	}
 	if gs.Backlog.Lambda.IsNil() || gs.Backlog.Lambda.IsNegative() || gs.Backlog.LastHeight < 0 {
@@ -125,28 +125,51 @@ func (gs GenesisState) Validate() error {
 	return nil
 }
 
+// Add counts an active model into the totals.
+func (t *Totals) Add(s ModelState) {
+	t.N++
+	if s.Admitted {
+		t.Admitted++
+	}
+	t.SumRaw = t.SumRaw.Add(s.Raw)
+}
+
 // CheckPublished verifies the published weight vector of the active models
-// (sorted by id): it sums to exactly 1 when N > 0, every weight is at least
-// ⌊ε/N⌋, and the remainder is in [0, MaxRemainder].
-func CheckPublished(epsilon sdkmath.LegacyDec, active []ModelState, sumRaw sdkmath.LegacyDec) error {
+// (sorted by id) with totals t: it sums to exactly 1 when some model weighs
+// (an admitted one, or one with paid demand) and is all 0 otherwise; every
+// admitted weight is at least ⌊ε/N_a⌋; an open model without paid demand
+// weighs exactly 0; the remainder is in [0, MaxRemainder].
+func CheckPublished(epsilon sdkmath.LegacyDec, active []ModelState, t Totals) error {
 	n := uint64(len(active))
 	if n == 0 {
 		return nil
 	}
-	weights, rem := PublishWeights(epsilon, active, sumRaw)
-	if rem.IsNegative() || rem.GT(MaxRemainder(n, sumRaw)) {
-		return fmt.Errorf("rounding remainder %s outside [0, %s]", rem, MaxRemainder(n, sumRaw))
+	weights, rem := PublishWeights(epsilon, active, t)
+	if rem.IsNegative() || rem.GT(MaxRemainder(n, t.SumRaw)) {
+		return fmt.Errorf("rounding remainder %s outside [0, %s]", rem, MaxRemainder(n, t.SumRaw))
 	}
-	floor := epsilon.QuoInt(sdkmath.NewIntFromUint64(n))
-	sum := sdkmath.LegacyZeroDec()
-	for _, w := range weights {
-		if w.Weight.LT(floor) {
-			return fmt.Errorf("weight %s of model %d below epsilon/N %s", w.Weight, w.ModelId, floor)
+	var floor sdkmath.LegacyDec
+	if t.Admitted > 0 {
+		floor = epsilon.QuoInt(sdkmath.NewIntFromUint64(t.Admitted))
+	}
+	sum, weighs := sdkmath.LegacyZeroDec(), false
+	for i, w := range weights {
+		s := active[i]
+		switch {
+		case s.Admitted && w.Weight.LT(floor):
+			return fmt.Errorf("weight %s of admitted model %d below epsilon/N_a %s", w.Weight, w.ModelId, floor)
+		case !s.Admitted && s.LambdaFees.IsZero() && !w.Weight.IsZero():
+			return fmt.Errorf("open model %d without paid demand weighs %s", w.ModelId, w.Weight)
 		}
+		weighs = weighs || s.Admitted || s.Raw.IsPositive()
 		sum = sum.Add(w.Weight)
 	}
-	if !sum.Equal(sdkmath.LegacyOneDec()) {
-		return fmt.Errorf("weights sum to %s", sum)
+	want := sdkmath.LegacyZeroDec()
+	if weighs {
+		want = sdkmath.LegacyOneDec()
+	}
+	if !sum.Equal(want) {
+		return fmt.Errorf("weights sum to %s, want %s", sum, want)
 	}
 	return nil
 }

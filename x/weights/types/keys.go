@@ -20,4 +20,5 @@ var (
 	RefreshCursorKey  = collections.NewPrefix(6)
 	BacklogKey        = collections.NewPrefix(7)
 	LastRoleSharesKey = collections.NewPrefix(8)
+	AdmittedCountKey  = collections.NewPrefix(9)
 )

@@ -129,17 +129,25 @@ func TestWeightFormulaProperties(t *testing.T) {
 		for trial := 0; trial < 50; trial++ {
 			n := 2 + next()%20
 			states := make([]types.ModelState, n)
-			sum := sdkmath.LegacyZeroDec()
+			tot := types.Totals{SumRaw: sdkmath.LegacyZeroDec()}
 			for i := range states {
 				st := types.NewModelState(uint64(i+1), 0)
-				st.LambdaFees = sdkmath.LegacyNewDec(int64(next() % 10_000))
+				st.Admitted = next()%3 != 0
+				if next()%4 != 0 { // some models without paid demand
+					st.LambdaFees = sdkmath.LegacyNewDec(int64(next() % 100_000))
+				}
 				st.LambdaRequests = sdkmath.LegacyNewDecWithPrec(int64(next()%10_000), 2)
 				st.LambdaReveals = sdkmath.LegacyNewDecWithPrec(int64(next()%1_000), 2)
 				st.Raw = p.Raw(st)
-				sum = sum.Add(st.Raw)
+				tot.Add(st)
 				states[i] = st
 			}
-			require.NoError(t, types.CheckPublished(p.Epsilon, states, sum), "σ=%s", sigma)
+			require.NoError(t, types.CheckPublished(p.Epsilon, states, tot), "σ=%s", sigma)
+			with := func(old, st types.ModelState) types.Totals {
+				t2 := tot
+				t2.SumRaw = tot.SumRaw.Sub(old.Raw).Add(st.Raw)
+				return t2
+			}
 			// Raise one model's demand, then its supply.
 			m := next() % n
 			base := states[m]
@@ -147,16 +155,16 @@ func TestWeightFormulaProperties(t *testing.T) {
 			more.LambdaFees = base.LambdaFees.Add(sdkmath.LegacyNewDec(int64(1 + next()%1000)))
 			more.Raw = p.Raw(more)
 			require.True(t, more.Raw.GT(base.Raw), "σ=%s: raw not increasing in demand", sigma)
-			wBase := types.Weight(p.Epsilon, n, base.Raw, sum)
-			wMore := types.Weight(p.Epsilon, n, more.Raw, sum.Sub(base.Raw).Add(more.Raw))
+			wBase := types.Weight(p.Epsilon, tot, base)
+			wMore := types.Weight(p.Epsilon, with(base, more), more)
 			require.True(t, wMore.GT(wBase), "σ=%s: weight not increasing in demand", sigma)
 
 			busy := base
 			busy.LambdaReveals = base.LambdaReveals.Add(sdkmath.LegacyNewDec(int64(1 + next()%50)))
 			busy.Raw = p.Raw(busy)
-			wBusy := types.Weight(p.Epsilon, n, busy.Raw, sum.Sub(base.Raw).Add(busy.Raw))
-			if sigma == "0" {
-				require.True(t, wBusy.Equal(wBase), "σ=0: supply must not matter")
+			wBusy := types.Weight(p.Epsilon, with(base, busy), busy)
+			if sigma == "0" || !base.Weighs() {
+				require.True(t, wBusy.Equal(wBase), "σ=0 or no demand: supply must not matter")
 			} else {
 				require.True(t, wBusy.LT(wBase), "σ=%s: weight not decreasing in supply", sigma)
 			}
@@ -166,24 +174,68 @@ func TestWeightFormulaProperties(t *testing.T) {
 
 func TestWeightEdgeCases(t *testing.T) {
 	eps := dec("0.1")
-	require.True(t, types.Weight(eps, 0, dec("1"), dec("1")).IsZero())
-	require.Equal(t, sdkmath.LegacyOneDec(), types.Weight(eps, 1, dec("3"), dec("3")))
-	// Σraw = 0 splits equally.
-	require.Equal(t, dec("0.25").String(), types.Weight(eps, 4, dec("0"), dec("0")).String())
-	// Thirds: truncation leaves a remainder, published to the first model.
-	states := []types.ModelState{types.NewModelState(5, 0), types.NewModelState(7, 0), types.NewModelState(9, 0)}
-	for i := range states {
-		states[i].Raw = dec("1")
+	admitted := func(id uint64, raw string) types.ModelState {
+		st := types.NewModelState(id, 0)
+		st.Admitted, st.Raw = true, dec(raw)
+		return st
 	}
-	w, rem := types.PublishWeights(eps, states, dec("3"))
+	open := func(id uint64, raw string) types.ModelState {
+		st := types.NewModelState(id, 0)
+		st.Raw = dec(raw)
+		st.LambdaFees = st.Raw // raw > 0 only with paid demand
+		return st
+	}
+	totals := func(states ...types.ModelState) types.Totals {
+		t := types.Totals{SumRaw: sdkmath.LegacyZeroDec()}
+		for _, s := range states {
+			t.Add(s)
+		}
+		return t
+	}
+	// No model weighs: every weight 0, nothing published.
+	none := []types.ModelState{open(1, "0"), open(2, "0")}
+	require.True(t, types.Weight(eps, totals(none...), none[0]).IsZero())
+	w, rem := types.PublishWeights(eps, none, totals(none...))
+	require.True(t, rem.IsZero() && w[0].Weight.IsZero() && w[1].Weight.IsZero())
+	require.NoError(t, types.CheckPublished(eps, none, totals(none...)))
+	// The only model that weighs weighs exactly 1, admitted or not.
+	solo := []types.ModelState{open(1, "0"), admitted(2, "3")}
+	require.Equal(t, sdkmath.LegacyOneDec(), types.Weight(eps, totals(solo...), solo[1]))
+	require.True(t, types.Weight(eps, totals(solo...), solo[0]).IsZero(), "open, no paid demand")
+	paid := []types.ModelState{open(1, "0"), open(2, "5")}
+	require.Equal(t, sdkmath.LegacyOneDec(), types.Weight(eps, totals(paid...), paid[1]))
+	// N_a = 0: the ε part goes to the raw part.
+	two := []types.ModelState{open(1, "1"), open(2, "3")}
+	require.Equal(t, dec("0.25"), types.Weight(eps, totals(two...), two[0]))
+	// Σraw = 0 with admitted models (truncation only): they share 1.
+	zero := []types.ModelState{admitted(1, "0"), admitted(2, "0"), open(3, "0")}
+	require.Equal(t, dec("0.5"), types.Weight(eps, totals(zero...), zero[0]))
+	require.True(t, types.Weight(eps, totals(zero...), zero[2]).IsZero())
+	// ε goes to admitted models only: an open model with as much demand as
+	// an admitted model's prior weighs ε/N_a less.
+	mixed := []types.ModelState{admitted(1, "1"), open(2, "1")}
+	require.Equal(t, dec("0.55"), types.Weight(eps, totals(mixed...), mixed[0]))
+	require.Equal(t, dec("0.45"), types.Weight(eps, totals(mixed...), mixed[1]))
+	// Thirds: truncation leaves a remainder, published to the first model
+	// that weighs (not the open model 4 without demand).
+	states := []types.ModelState{open(4, "0"), admitted(5, "1"), admitted(7, "1"), admitted(9, "1")}
+	w, rem = types.PublishWeights(eps, states, totals(states...))
 	require.True(t, rem.IsPositive())
-	require.Equal(t, uint64(5), w[0].ModelId)
-	require.Equal(t, w[1].Weight.Add(rem).String(), w[0].Weight.String())
-	require.Equal(t, "1.000000000000000000", w[0].Weight.Add(w[1].Weight).Add(w[2].Weight).String())
-	require.NoError(t, types.CheckPublished(eps, states, dec("3")))
+	require.True(t, w[0].Weight.IsZero())
+	require.Equal(t, uint64(5), w[1].ModelId)
+	require.Equal(t, w[2].Weight.Add(rem).String(), w[1].Weight.String())
+	require.Equal(t, "1.000000000000000000", w[1].Weight.Add(w[2].Weight).Add(w[3].Weight).String())
+	require.NoError(t, types.CheckPublished(eps, states, totals(states...)))
 	// An inconsistent Σraw breaks the published vector.
-	require.Error(t, types.CheckPublished(eps, states, dec("2")))
-	require.Error(t, types.CheckPublished(eps, states, dec("30")))
+	bad := totals(states...)
+	bad.SumRaw = dec("2")
+	require.Error(t, types.CheckPublished(eps, states, bad))
+	bad.SumRaw = dec("30")
+	require.Error(t, types.CheckPublished(eps, states, bad))
+	// An open model without paid demand that weighs breaks it too.
+	cheat := []types.ModelState{admitted(1, "1"), open(2, "0")}
+	cheat[1].Raw = dec("1")
+	require.Error(t, types.CheckPublished(eps, cheat, totals(cheat...)))
 }
 
 func ExamplePowSixteenths() {

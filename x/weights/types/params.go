@@ -16,10 +16,21 @@ func DefaultFilterParams() FilterParams {
 	return FilterParams{Omega: sdkmath.LegacyZeroDec(), Beta: sdkmath.LegacyOneDec(), Alpha: dec("0.1")}
 }
 
-// DefaultBaseShares are DESIGN.md §6.4's defaults.
+// DefaultBaseShares are the default role shares of docs/weights.md ("Role
+// shares").
 func DefaultBaseShares() RoleShares {
 	return RoleShares{Optimizer: dec("0.60"), Evaluator: dec("0.20"), Validator: dec("0.15"), Community: dec("0.05")}
 }
+
+// DefaultD0 is the prior demand of an admitted model, in udon per block.
+// One settled request paying x udon raises λ_fees by α·x; among models of
+// any supplies its weight then rises by at most (1 − ε)·t / (1 + √(1 + t))²
+// with t = α·x / d0 (the worst case over the other models' raw weights).
+// With α = 0.1, ε = 0.1 and a 0.1 DON request (x = 100,000) that is 0.041
+// at d0 = 50,000 (t = 0.2): one request cannot swing a weight by more than
+// 0.05 (TestOneRequestCannotSwingAWeight). Demand worth several times d0
+// per block dominates the prior, as clients' demand should.
+func DefaultD0() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(50_000) }
 
 // DefaultParams are the params of a new chain.
 func DefaultParams() Params {
@@ -29,8 +40,7 @@ func DefaultParams() Params {
 		Requests:             DefaultFilterParams(),
 		Fees:                 DefaultFilterParams(),
 		Backlog:              DefaultFilterParams(),
-		PRef:                 sdkmath.LegacyOneDec(),
-		D0:                   sdkmath.LegacyOneDec(),
+		D0:                   DefaultD0(),
 		S0:                   sdkmath.LegacyOneDec(),
 		Sigma:                dec("0.5"),
 		Epsilon:              dec("0.1"),
@@ -89,7 +99,7 @@ func (p Params) Validate() error {
 		name string
 		v    sdkmath.LegacyDec
 	}{
-		{"p_ref", p.PRef}, {"d0", p.D0}, {"s0", p.S0}, {"sigma", p.Sigma}, {"epsilon", p.Epsilon},
+		{"d0", p.D0}, {"s0", p.S0}, {"sigma", p.Sigma}, {"epsilon", p.Epsilon},
 		{"max_role_shift", p.MaxRoleShift}, {"backlog_target", p.BacklogTarget}, {"weight_event_threshold", p.WeightEventThreshold},
 	} {
 		if d.v.IsNil() {
@@ -101,7 +111,7 @@ func (p Params) Validate() error {
 	}
 	switch {
 	case !p.D0.IsPositive():
-		return errorsmod.Wrap(ErrInvalidParams, "d0 must be positive (a model without demand must weigh something)")
+		return errorsmod.Wrap(ErrInvalidParams, "d0 must be positive (an admitted model without demand must weigh something)")
 	case !p.S0.IsPositive():
 		return errorsmod.Wrap(ErrInvalidParams, "s0 must be positive")
 	case p.Sigma.GT(one):

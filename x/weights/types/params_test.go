@@ -19,7 +19,6 @@ func invalidParams() map[string]func(*types.Params) {
 		"beta above 1":          func(p *types.Params) { p.Accepted.Beta = dec("1.01") },
 		"negative omega":        func(p *types.Params) { p.Backlog.Omega = dec("-1") },
 		"nil alpha":             func(p *types.Params) { p.Fees.Alpha = sdkmath.LegacyDec{} },
-		"negative p_ref":        func(p *types.Params) { p.PRef = dec("-1") },
 		"zero d0":               func(p *types.Params) { p.D0 = dec("0") },
 		"zero s0":               func(p *types.Params) { p.S0 = dec("0") },
 		"negative s0":           func(p *types.Params) { p.S0 = dec("-1") },

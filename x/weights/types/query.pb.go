@@ -327,7 +327,7 @@ type QueryWeightResponse struct {
 	Weight cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=weight,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"weight"`
 	// state holds the filters as of state.last_height and the raw weight.
 	State ModelState `protobuf:"bytes,2,opt,name=state,proto3" json:"state"`
-	// demand D = lambda_fees + p_ref lambda_requests and supply S = lambda_reveals.
+	// demand D = lambda_fees (fee value per block) and supply S = lambda_reveals.
 	Demand cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=demand,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"demand"`
 	Supply cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=supply,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"supply"`
 }

@@ -15,9 +15,12 @@ import (
 // modelStateFormat is the first byte of a stored ModelState.
 const modelStateFormat byte = 1
 
-// flagActive is the active bit of the flags byte of a stored ModelState
-// (the other bits are reserved and must be 0).
-const flagActive byte = 1 << 0
+// flagActive and flagAdmitted are the bits of the flags byte of a stored
+// ModelState (the other bits are reserved and must be 0).
+const (
+	flagActive   byte = 1 << 0
+	flagAdmitted byte = 1 << 1
+)
 
 // ModelStateValue is the store codec of ModelState. The proto encoding of
 // a LegacyDec is its decimal text, which costs a base-10 conversion per
@@ -25,7 +28,8 @@ const flagActive byte = 1 << 0
 // cost per touched model. This codec stores the same fields in a compact
 // binary form that is as deterministic and much cheaper:
 //
-//	format byte (1) | uvarint model_id | flags byte (bit 0: active) |
+//	format byte (1) | uvarint model_id | flags byte (bit 0: active,
+//	bit 1: admitted) |
 //	varint last_height |
 //	6 × decimal: lambda_reveals, lambda_accepted, lambda_requests,
 //	lambda_fees, raw, last_weight
@@ -46,6 +50,9 @@ func (modelStateValue) Encode(s ModelState) ([]byte, error) {
 	var flags byte
 	if s.Active {
 		flags |= flagActive
+	}
+	if s.Admitted {
+		flags |= flagAdmitted
 	}
 	buf = append(buf, flags)
 	buf = binary.AppendVarint(buf, s.LastHeight)
@@ -79,10 +86,11 @@ func (modelStateValue) Decode(b []byte) (ModelState, error) {
 		return s, errBadModelState
 	}
 	s.ModelId, b = id, b[n:]
-	if b[0]&^flagActive != 0 {
+	if b[0]&^(flagActive|flagAdmitted) != 0 {
 		return s, errBadModelState
 	}
 	s.Active = b[0]&flagActive != 0
+	s.Admitted = b[0]&flagAdmitted != 0
 	b = b[1:]
 	h, n := binary.Varint(b)
 	if n <= 0 {
