@@ -75,7 +75,7 @@ func (RequestStatus) EnumDescriptor() ([]byte, []int) {
 }
 
 // LoadCurve holds the constants of the paper's optimal load curve f(x)
-// (DESIGN.md §8):
+// (docs/evaluation.md, "Load curve"):
 //
 //	f(x) = A·exp(−((x−B)/B)²) − C   if x < B
 //	     = D + (x − B)·E            if B ≤ x ≤ F
