@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet test test-unit test-arm64 proto-gen proto-check bench lint clean
+.PHONY: all build devnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -26,7 +26,7 @@ devnet: build
 	./build/devnet --config config.yml --home .devnet --binary $(BINARY)
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
-test: build test-unit test-arm64 proto-check
+test: build test-unit test-arm64 fuzz proto-check
 
 test-unit:
 	DON_BINARY=$(abspath $(BINARY)) go test -count=1 -timeout 30m ./...
@@ -34,6 +34,29 @@ test-unit:
 test-arm64:
 	@command -v qemu-aarch64-static >/dev/null || { echo "qemu-aarch64-static missing: apt-get install -y qemu-user-static"; exit 1; }
 	GOARCH=arm64 go test -count=1 -exec qemu-aarch64-static $(CONSENSUS_MATH)
+
+## fuzz: every fuzz target of outside input for FUZZTIME each (one go test
+## per target: -fuzz takes one). A crash fails the run and leaves its input
+## in the package's testdata/fuzz, which plain go test then replays.
+FUZZTIME ?= 3s
+FUZZ_TARGETS := \
+	FuzzParseDecimal:./x/optima/fixedpoint/ \
+	FuzzResolveDomain:./x/optima/types/ \
+	FuzzGenesisValidate:./x/optima/types/ \
+	FuzzParseParamsJSON:./x/optima/client/cli/ \
+	FuzzMsgServer:./x/optima/keeper/ \
+	FuzzParseRowsCSV:./x/evaluation/client/cli/ \
+	FuzzParseRowsJSON:./x/evaluation/client/cli/ \
+	FuzzGenesisValidate:./x/evaluation/types/ \
+	FuzzMsgServer:./x/evaluation/keeper/ \
+	FuzzGenesisValidate:./x/weights/types/ \
+	FuzzGenesisValidate:./x/mint/types/
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} in $${t#*:}"; \
+		go test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:}; \
+	done
 
 ## proto-gen: regenerate *.pb.go / *.pb.gw.go offline (Debian protoc + tools/ plugins)
 proto-gen:
