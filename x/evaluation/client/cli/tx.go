@@ -39,10 +39,12 @@ func requestCmd() *cobra.Command {
 		Short: "Ask for the best optimum of a model to be run on your inputs, escrowing max-fee udon",
 		Long: `Request an evaluation. The inputs file holds rows of decimals in the model's
 input width: JSON ([[0.1, 0.2, 0.3, 0.4], [1, 2, 3, 4]]) or CSV (one row per
-line; a non-numeric first line is a header). Values are converted to the
+line; only a first line with no number-like cell is a header). Values are converted to the
 chain's fixed point without floats. max-fee (udon) is escrowed; you pay the
 price an evaluator claims at and get the rest back. The deadline is
---deadline (a height) or --deadline-blocks from the current height.`,
+--deadline (a height) or --deadline-blocks from the current height. The
+inputs are checked against the model's width, max_rows and max_abs_input
+before anything is broadcast.`,
 		Args:         cobra.ExactArgs(3),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
