@@ -63,7 +63,10 @@ func commitCmd() *cobra.Command {
 		Short: "Commit to a params file: only SHA-256(params, salt, you) goes on chain",
 		Long: `Commit to the parameter vector in params.json (a JSON array of decimals).
 The commitment binds the model, your address, the params and a salt; the salt
-is printed (or taken from --salt) and must be kept to reveal after seed_blocks.`,
+is printed (or taken from --salt) and must be kept to reveal after seed_blocks.
+The chain cannot see the params behind a commitment, so the params are
+checked against the model (count, domain) before anything is broadcast: a
+commit that could never be revealed would burn its bond.`,
 		Args:         cobra.ExactArgs(2),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
