@@ -107,6 +107,9 @@ func (n *Node) WriteConfigs(cfg Config) error {
 	edits := []struct{ file, section, key, value string }{
 		{cmt, "rpc", "laddr", q(n.RPC())},
 		{cmt, "p2p", "laddr", q(fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.P2P))},
+		// No pprof listener: its fixed default port would collide between
+		// nodes (tests run several at once; a localnet runs four).
+		{cmt, "rpc", "pprof_laddr", q("")},
 		{cmt, "p2p", "addr_book_strict", "false"},
 		{cmt, "p2p", "allow_duplicate_ip", "true"},
 		{cmt, "consensus", "timeout_commit", q(blockTime)},

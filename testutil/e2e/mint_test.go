@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
@@ -71,6 +73,8 @@ func TestMintEndToEnd(t *testing.T) {
 				EvaluatorPaid string `json:"evaluator_paid"`
 				ValidatorPaid string `json:"validator_paid"`
 				CommunityPaid string `json:"community_paid"`
+				HeldBack      string `json:"evaluator_held_back"`
+				Minted        string
 			}
 		}
 		c.cli(&rounds, "query", "mint", "rounds")
@@ -80,8 +84,10 @@ func TestMintEndToEnd(t *testing.T) {
 		require.Equal(t, coinbase, atoi(t, r.Coinbase))
 		require.Equal(t, share(shares.Shares.Optimizer), atoi(t, r.OptimizerPaid), "one optimizer takes the whole pool")
 		require.Equal(t, int64(0), atoi(t, r.EvaluatorPaid), "no evaluators yet")
+		require.Equal(t, share(shares.Shares.Evaluator), atoi(t, r.HeldBack), "no evaluator work: their share is not minted")
+		require.Equal(t, coinbase-atoi(t, r.HeldBack), atoi(t, r.Minted))
 		require.Equal(t, share(shares.Shares.Validator), atoi(t, r.ValidatorPaid))
-		require.Equal(t, coinbase-atoi(t, r.OptimizerPaid)-atoi(t, r.ValidatorPaid), atoi(t, r.CommunityPaid))
+		require.Equal(t, atoi(t, r.Minted)-atoi(t, r.OptimizerPaid)-atoi(t, r.ValidatorPaid), atoi(t, r.CommunityPaid))
 
 		require.Equal(t, before+atoi(t, r.OptimizerPaid), c.balance(alice), "alice: bond back plus the optimizer pool")
 
@@ -110,6 +116,63 @@ func TestMintEndToEnd(t *testing.T) {
 		require.Equal(t, "2", st.Minter.Round, "REST shows the new round")
 		c.cli(&st, "query", "mint", "status")
 		require.Equal(t, "2", st.Minter.Round)
+	})
+
+	// The attack of issue 8 on a real node: carol, an evaluator, pays
+	// herself for a minimum-fee request; when the next round closes she has
+	// lost money (before the evaluator cap she was minted the whole
+	// evaluator share, 420,000,000 udon).
+	t.Run("wash trading loses money", func(t *testing.T) {
+		carol := c.node.Addresses["carol"]
+		c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
+		before := c.balance(carol)
+		inputs := writeFile(t, "[[0.1, 0.2, 0.3, 0.4]]")
+		res := c.tx("carol", "tx", "evaluation", "request", regimeAR, inputs, "1000", "--deadline-blocks", "200")
+		created, ok := res.event("don.evaluation.v1.EventRequestCreated")
+		require.True(t, ok)
+		id := created["request_id"]
+		c.tx("carol", "tx", "evaluation", "claim", id)
+		out := filepath.Join(t.TempDir(), "outputs.json")
+		_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
+		require.NoError(t, err)
+		res = c.tx("carol", "tx", "evaluation", "submit", id, out)
+		submitted, ok := res.event("don.evaluation.v1.EventResultSubmitted")
+		require.True(t, ok)
+		c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
+		require.Equal(t, "REQUEST_STATUS_SETTLED", c.requestStatus(id))
+
+		// alice closes round 2 with a large verified improvement of
+		// friedman1: a constant predictor at the mean of y.
+		constant := writeFile(t, "["+strings.Repeat("0, ", 192)+"14.4]")
+		res = c.tx("alice", "tx", "optima", "commit", "1", constant, "--salt", salt)
+		committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
+		c.waitHeight(atoi(t, committed["reveal_from"]))
+		res = c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], constant, "--salt", salt)
+		_, ok = res.event("don.optima.v1.EventOptimumAccepted")
+		require.True(t, ok)
+		c.waitHeight(atoi(t, res.Height) + 1)
+
+		type record struct {
+			Round         string
+			Coinbase      string
+			EvaluatorPaid string `json:"evaluator_paid"`
+			EvaluatorWork string `json:"evaluator_work"`
+			HeldBack      string `json:"evaluator_held_back"`
+		}
+		var rounds struct{ Rounds []record }
+		getJSON(t, c.node.API()+"/don/mint/v1/rounds", &rounds)
+		require.Len(t, rounds.Rounds, 2, "round 2 closed")
+		r := rounds.Rounds[0] // newest first
+		require.Equal(t, "2", r.Round)
+		paid := atoi(t, r.EvaluatorPaid)
+		work := sdkmath.LegacyMustNewDecFromStr(r.EvaluatorWork)
+		require.True(t, work.IsPositive(), "carol's settled request counted as evaluator work")
+		require.LessOrEqual(t, paid, work.QuoInt64(2).TruncateInt64(), "at most half the work")
+		require.Greater(t, atoi(t, r.HeldBack), int64(400_000_000), "the cap held back nearly the whole evaluator share")
+		net := c.balance(carol) - before
+		require.Negative(t, net, "self-dealing must lose money: net %d udon", net)
+		t.Logf("carol's net over the round: %d udon for one 1,000-udon self-dealt request (evaluator pool paid %d of a %s coinbase)",
+			net, paid, r.Coinbase)
 	})
 }
 
