@@ -12,10 +12,15 @@ import (
 	"github.com/don-network/don/x/evaluation/types"
 )
 
-// Denom is the coin of fees, collateral and bonds.
-const Denom = "udon"
-
-func coins(amt sdkmath.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(Denom, amt)) }
+// coins is amt of the chain's denom (x/mint's), the coin of every fee,
+// collateral and bond.
+func (k *Keeper) coins(ctx sdk.Context, amt sdkmath.Int) (sdk.Coins, error) {
+	denom, err := k.mint.Denom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sdk.NewCoins(sdk.NewCoin(denom, amt)), nil
+}
 
 // GetEvaluator returns a registered evaluator or ErrEvaluatorNotFound.
 func (k *Keeper) GetEvaluator(ctx sdk.Context, addr sdk.AccAddress) (types.Evaluator, error) {
@@ -29,10 +34,14 @@ func (k *Keeper) GetEvaluator(ctx sdk.Context, addr sdk.AccAddress) (types.Evalu
 // escrow moves amt from an account into the module, with a specific error
 // when the account cannot pay.
 func (k *Keeper) escrow(ctx sdk.Context, from sdk.AccAddress, amt sdkmath.Int) error {
-	if bal := k.bank.GetBalance(ctx, from, Denom); bal.Amount.LT(amt) {
-		return errorsmod.Wrapf(types.ErrInsufficientFunds, "%s has %s, needs %s%s", from, bal, amt, Denom)
+	denom, err := k.mint.Denom(ctx)
+	if err != nil {
+		return err
 	}
-	return k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, coins(amt))
+	if bal := k.bank.GetBalance(ctx, from, denom); bal.Amount.LT(amt) {
+		return errorsmod.Wrapf(types.ErrInsufficientFunds, "%s has %s, needs %s%s", from, bal, amt, denom)
+	}
+	return k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, sdk.NewCoins(sdk.NewCoin(denom, amt)))
 }
 
 // pay sends amt from the module to an account (nothing for 0).
@@ -40,7 +49,11 @@ func (k *Keeper) pay(ctx sdk.Context, to sdk.AccAddress, amt sdkmath.Int) error 
 	if !amt.IsPositive() {
 		return nil
 	}
-	return k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, coins(amt))
+	c, err := k.coins(ctx, amt)
+	if err != nil {
+		return err
+	}
+	return k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, c)
 }
 
 // burn destroys amt held by the module (nothing for 0).
@@ -48,7 +61,11 @@ func (k *Keeper) burn(ctx sdk.Context, amt sdkmath.Int) error {
 	if !amt.IsPositive() {
 		return nil
 	}
-	return k.bank.BurnCoins(ctx, types.ModuleName, coins(amt))
+	c, err := k.coins(ctx, amt)
+	if err != nil {
+		return err
+	}
+	return k.bank.BurnCoins(ctx, types.ModuleName, c)
 }
 
 // registerEvaluator escrows the collateral of a new evaluator.

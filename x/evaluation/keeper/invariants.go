@@ -40,7 +40,11 @@ func (k *Keeper) CheckModuleBalance(ctx sdk.Context) error {
 	}); err != nil {
 		return err
 	}
-	held := k.bank.GetBalance(ctx, authtypes.NewModuleAddress(types.ModuleName), Denom).Amount
+	denom, err := k.mint.Denom(ctx)
+	if err != nil {
+		return err
+	}
+	held := k.bank.GetBalance(ctx, authtypes.NewModuleAddress(types.ModuleName), denom).Amount
 	if want := escrows.Add(collateral); !held.Equal(want) {
 		return fmt.Errorf("module balance %s ≠ open escrows %s + collateral %s", held, escrows, collateral)
 	}

@@ -159,7 +159,11 @@ func (k *Keeper) payRoyalty(ctx sdk.Context, optimizer string, amt sdkmath.Int) 
 		return err
 	}
 	if optimizer == k.authority {
-		return k.distr.FundCommunityPool(ctx, coins(amt), authtypes.NewModuleAddress(types.ModuleName))
+		c, err := k.coins(ctx, amt)
+		if err != nil {
+			return err
+		}
+		return k.distr.FundCommunityPool(ctx, c, authtypes.NewModuleAddress(types.ModuleName))
 	}
 	return k.pay(ctx, addr, amt)
 }

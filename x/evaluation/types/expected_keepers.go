@@ -38,7 +38,8 @@ type WeightsKeeper interface {
 }
 
 // MintKeeper receives evaluator work (burned udon × reputation per settled
-// request).
+// request) and names the chain's denom, the coin of every amount here.
 type MintKeeper interface {
 	AddEvaluatorWork(ctx context.Context, evaluator sdk.AccAddress, work sdkmath.LegacyDec) error
+	Denom(ctx context.Context) (string, error)
 }

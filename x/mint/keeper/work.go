@@ -59,3 +59,14 @@ func (k *Keeper) addWork(
 	*t = t.Add(work)
 	return k.Minter.Set(ctx, minter)
 }
+
+// Denom is the chain's coin: the denom x/mint issues. x/optima's bonds and
+// deposits must be in it (checked at genesis and on params updates) and
+// x/evaluation's fees, collateral and bonds are in it.
+func (k *Keeper) Denom(ctx context.Context) (string, error) {
+	p, err := k.Params.Get(ctx)
+	if err != nil {
+		return "", err
+	}
+	return p.MintDenom, nil
+}

@@ -121,6 +121,8 @@ func (m *testMint) AddOptimizerWork(_ context.Context, optimizer sdk.AccAddress,
 	return nil
 }
 
+func (m *testMint) Denom(context.Context) (string, error) { return fixture.Denom, nil }
+
 // newKeeper returns an x/optima keeper with empty state on a new fixture.
 func newKeeper(t testing.TB) (*fixture.Fixture, *keeper.Keeper, *testWeights, *testMint) {
 	t.Helper()

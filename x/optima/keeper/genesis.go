@@ -14,6 +14,9 @@ import (
 // InitGenesis loads an exported state, then registers the genesis models
 // (deposit-free, owned by the authority, measured on a chain-id seed).
 func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
+	if err := k.checkDenom(ctx, gs.Coins()...); err != nil {
+		return errorsmod.Wrap(types.ErrInvalidGenesis, err.Error())
+	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}
@@ -54,6 +57,21 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	for _, g := range gs.GenesisModels {
 		if _, _, err := k.createModel(ctx, k.authority, g.Spec(), zero, []byte(ctx.ChainID())); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkDenom refuses coins that are not in the chain's denom (x/mint's):
+// a bond in another coin could never be burned or paid like the rest.
+func (k *Keeper) checkDenom(ctx sdk.Context, coins ...sdk.Coin) error {
+	denom, err := k.mint.Denom(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range coins {
+		if c.Denom != denom {
+			return errorsmod.Wrapf(types.ErrInvalidParams, "%s is not in the chain's denom %s", c, denom)
 		}
 	}
 	return nil

@@ -165,6 +165,9 @@ func (s msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 	if err := msg.Params.Validate(); err != nil {
 		return nil, err
 	}
+	if err := s.k.checkDenom(ctx, msg.Params.MinCommitBond, msg.Params.MinModelDeposit); err != nil {
+		return nil, err
+	}
 	return &types.MsgUpdateParamsResponse{}, s.k.Params.Set(ctx, msg.Params)
 }
 

@@ -33,7 +33,9 @@ type WeightsKeeper interface {
 }
 
 // MintKeeper is x/mint as seen by x/optima: it receives the work of every
-// accepted optimum.
+// accepted optimum and names the chain's denom, which every bond and
+// deposit must use.
 type MintKeeper interface {
 	AddOptimizerWork(ctx context.Context, optimizer sdk.AccAddress, modelID uint64, work sdkmath.LegacyDec) error
+	Denom(ctx context.Context) (string, error)
 }
