@@ -47,6 +47,9 @@ func NewRootCmd() *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SetOut(cmd.OutOrStdout())
 			cmd.SetErr(cmd.ErrOrStderr())
+			if err := checkFeeFlags(cmd); err != nil {
+				return err
+			}
 
 			ctx := clientCtx.WithCmdContext(cmd.Context()).WithViper("")
 			ctx, err := client.ReadPersistentCommandFlags(ctx, cmd.Flags())
