@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
@@ -107,4 +108,21 @@ func TestRoundRecordInvariant(t *testing.T) {
 	missing := rec
 	missing.Minted = sdkmath.Int{}
 	require.ErrorContains(t, missing.Validate(), "minted is missing")
+}
+
+// The invariant catches open-round work entries that do not add up to the
+// round's totals, or that outlived their round.
+func TestWorkEntriesInvariant(t *testing.T) {
+	e := newEnv(t, nil)
+	a, _ := e.Addr("optimizer")
+	ev, _ := e.Addr("evaluator")
+	e.work(a, "0.5")
+	require.NoError(t, e.k.AddEvaluatorWork(e.Ctx, ev, dec("10")))
+	require.NoError(t, e.k.CheckInvariants(e.Ctx))
+
+	require.NoError(t, e.k.EvaluatorWork.Set(e.Ctx, collections.Join(uint64(1), ev), dec("11")))
+	require.ErrorContains(t, e.k.CheckInvariants(e.Ctx), "evaluator work entries sum to 11")
+	require.NoError(t, e.k.EvaluatorWork.Set(e.Ctx, collections.Join(uint64(1), ev), dec("10")))
+	require.NoError(t, e.k.OptimizerWork.Set(e.Ctx, collections.Join(uint64(0), a), dec("0.1")))
+	require.ErrorContains(t, e.k.CheckInvariants(e.Ctx), "open round 1")
 }

@@ -153,7 +153,9 @@ type QueryStatusResponse struct {
 	Minter Minter `protobuf:"bytes,1,opt,name=minter,proto3" json:"minter"`
 	// progress is work / difficulty.
 	Progress cosmossdk_io_math.LegacyDec `protobuf:"bytes,2,opt,name=progress,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"progress"`
-	// expected_coinbase is what the open round pays when it closes.
+	// expected_coinbase is the coinbase of the open round if it closed now,
+	// before the evaluator cap: the round mints it less the part of the
+	// evaluator share that its evaluator work does not cover.
 	ExpectedCoinbase cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=expected_coinbase,json=expectedCoinbase,proto3,customtype=cosmossdk.io/math.Int" json:"expected_coinbase"`
 	// round_age_seconds is the block-time age of the open round.
 	RoundAgeSeconds int64 `protobuf:"varint,4,opt,name=round_age_seconds,json=roundAgeSeconds,proto3" json:"round_age_seconds,omitempty"`

@@ -31,8 +31,8 @@ func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*
 }
 
 // Weights pages through the active models. The page that holds the
-// smallest active id carries the rounding remainder in that model's weight
-// (and in remainder); computing it walks every active model once.
+// smallest id that weighs carries the rounding remainder in that model's
+// weight (and in remainder); computing it walks every active model once.
 func (q queryServer) Weights(ctx context.Context, req *types.QueryWeightsRequest) (*types.QueryWeightsResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")

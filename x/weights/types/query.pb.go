@@ -321,9 +321,10 @@ func (m *QueryWeightRequest) GetModelId() uint64 {
 }
 
 type QueryWeightResponse struct {
-	// weight is ModelWeight: epsilon/N + (1 - epsilon) raw/sum_raw, truncated
-	// (0 for a retired model); the remainder model's published weight adds
-	// the remainder of the Weights query.
+	// weight is ModelWeight: epsilon a/N_a + (1 - epsilon) raw/sum_raw,
+	// truncated, with a = 1 for an admitted model (0 for a retired model and
+	// for an open model without paid demand); the remainder model's
+	// published weight adds the remainder of the Weights query.
 	Weight cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=weight,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"weight"`
 	// state holds the filters as of state.last_height and the raw weight.
 	State ModelState `protobuf:"bytes,2,opt,name=state,proto3" json:"state"`
@@ -556,8 +557,9 @@ type QueryClient interface {
 	// Params returns the module params.
 	Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error)
 	// Weights lists the published weights of the active models by id; the
-	// rounding remainder is in the weight of the active model with the
-	// smallest id, so the full list sums to exactly 1.
+	// rounding remainder is in the weight of the smallest id that weighs
+	// (admitted, or with paid demand), so the full list sums to exactly 1,
+	// or is all 0 while no model weighs.
 	Weights(ctx context.Context, in *QueryWeightsRequest, opts ...grpc.CallOption) (*QueryWeightsResponse, error)
 	// Weight returns one model's weight and filter state.
 	Weight(ctx context.Context, in *QueryWeightRequest, opts ...grpc.CallOption) (*QueryWeightResponse, error)
@@ -614,8 +616,9 @@ type QueryServer interface {
 	// Params returns the module params.
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
 	// Weights lists the published weights of the active models by id; the
-	// rounding remainder is in the weight of the active model with the
-	// smallest id, so the full list sums to exactly 1.
+	// rounding remainder is in the weight of the smallest id that weighs
+	// (admitted, or with paid demand), so the full list sums to exactly 1,
+	// or is all 0 while no model weighs.
 	Weights(context.Context, *QueryWeightsRequest) (*QueryWeightsResponse, error)
 	// Weight returns one model's weight and filter state.
 	Weight(context.Context, *QueryWeightRequest) (*QueryWeightResponse, error)
