@@ -175,33 +175,10 @@ func (k *Keeper) completeUnbonding(ctx sdk.Context, addr sdk.AccAddress) error {
 	})
 }
 
-// effectiveReputation applies the suspension rule: an evaluator below
-// min_reputation is raised to min_reputation once suspension_blocks have
-// passed since its last failure.
-func effectiveReputation(params types.Params, ev types.Evaluator, h int64) sdkmath.LegacyDec {
-	if ev.Reputation.LT(params.MinReputation) && h >= ev.LastFailureHeight+int64(params.SuspensionBlocks) {
-		return params.MinReputation
-	}
-	return ev.Reputation
-}
-
-// canClaim tells whether unbonding and reputation allow claims now.
-func canClaim(params types.Params, ev types.Evaluator, h int64) bool {
-	return ev.UnbondingHeight == 0 && effectiveReputation(params, ev, h).GTE(params.MinReputation)
-}
-
-// load is open / capacity.
-func load(ev types.Evaluator) sdkmath.LegacyDec {
-	if ev.Capacity == 0 {
-		return sdkmath.LegacyOneDec()
-	}
-	return sdkmath.LegacyNewDec(int64(ev.Open)).QuoInt64(int64(ev.Capacity))
-}
-
 // recordOutcome updates an evaluator's reputation and counters after a
 // settled (success) or failed assignment, and releases the assignment.
 func (k *Keeper) recordOutcome(ctx sdk.Context, params types.Params, ev *types.Evaluator, maxFee sdkmath.Int, success bool) error {
-	old := effectiveReputation(params, *ev, ctx.BlockHeight())
+	old := params.EffectiveReputation(*ev, ctx.BlockHeight())
 	ev.Reputation = params.UpdateReputation(old, success)
 	if success {
 		ev.Successes++

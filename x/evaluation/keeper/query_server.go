@@ -32,7 +32,7 @@ func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*
 
 // info adds an evaluator's load and claim eligibility.
 func info(params types.Params, ev types.Evaluator, h int64) types.EvaluatorInfo {
-	return types.EvaluatorInfo{Evaluator: ev, Load: load(ev), CanClaim: canClaim(params, ev, h)}
+	return types.EvaluatorInfo{Evaluator: ev, Load: ev.Load(), CanClaim: params.CanClaim(ev, h)}
 }
 
 func (q queryServer) Evaluators(ctx context.Context, req *types.QueryEvaluatorsRequest) (*types.QueryEvaluatorsResponse, error) {
@@ -165,7 +165,7 @@ func (q queryServer) Request(ctx context.Context, req *types.QueryRequestRequest
 		if err != nil {
 			return nil, status.Error(codes.NotFound, err.Error())
 		}
-		resp.EvaluatorPrice = evaluatorPrice(params, r, ev, h)
+		resp.EvaluatorPrice = params.EvaluatorPrice(r, ev, h)
 	}
 	return resp, nil
 }

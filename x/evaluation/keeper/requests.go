@@ -123,11 +123,6 @@ func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *type
 	})
 }
 
-// evaluatorPrice is the personalised price an evaluator sees for r now.
-func evaluatorPrice(params types.Params, r types.Request, ev types.Evaluator, h int64) sdkmath.Int {
-	return params.PersonalPrice(r.MaxFee, r.AuctionStart, h, load(ev), effectiveReputation(params, ev, h))
-}
-
 // claimRequest assigns an open request to an evaluator at its personalised
 // price and pins the model's best optimum.
 func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (sdkmath.Int, uint64, error) {
@@ -150,18 +145,8 @@ func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (
 	if err != nil {
 		return sdkmath.Int{}, 0, err
 	}
-	switch {
-	case ev.UnbondingHeight > 0:
-		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrEvaluatorUnbonding, "%s", addr)
-	case !canClaim(params, ev, h):
-		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrLowReputation, "reputation %s < min_reputation %s (suspended until height %d)",
-			ev.Reputation, params.MinReputation, ev.LastFailureHeight+int64(params.SuspensionBlocks))
-	case ev.Open >= ev.Capacity:
-		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrCapacityFull, "%d open of capacity %d", ev.Open, ev.Capacity)
-	}
-	if need := params.CollateralRatio.MulInt(ev.Exposure.Add(r.MaxFee)); need.GT(sdkmath.LegacyNewDecFromInt(ev.Collateral)) {
-		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrExposure, "(exposure %s + max_fee %s) × %s = %s > collateral %s",
-			ev.Exposure, r.MaxFee, params.CollateralRatio, need, ev.Collateral)
+	if err := params.CheckClaim(ev, r.MaxFee, h); err != nil {
+		return sdkmath.Int{}, 0, err
 	}
 	m, _, _, err := k.activeDomain(ctx, r.ModelId)
 	if err != nil {
@@ -171,8 +156,8 @@ func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (
 	if err != nil {
 		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrNoOptimum, "model %d: %s", m.Id, err)
 	}
-	price := evaluatorPrice(params, r, ev, h)
-	ev.Reputation = effectiveReputation(params, ev, h)
+	price := params.EvaluatorPrice(r, ev, h)
+	ev.Reputation = params.EffectiveReputation(ev, h)
 	ev.Open++
 	ev.Exposure = ev.Exposure.Add(r.MaxFee)
 	r.Status = types.REQUEST_STATUS_CLAIMED

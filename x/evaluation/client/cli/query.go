@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -76,8 +77,8 @@ func rowsCmd(use, short string, rows func(cmd *cobra.Command, clientCtx client.C
 }
 
 // outputWidth reads a model's output width from the chain.
-func outputWidth(cmd *cobra.Command, clientCtx client.Context, modelID uint64) (optimatypes.Model, int, error) {
-	res, err := optimatypes.NewQueryClient(clientCtx).Model(cmd.Context(), &optimatypes.QueryModelRequest{ModelId: modelID})
+func outputWidth(ctx context.Context, oq optimatypes.QueryClient, modelID uint64) (optimatypes.Model, int, error) {
+	res, err := oq.Model(ctx, &optimatypes.QueryModelRequest{ModelId: modelID})
 	if err != nil {
 		return optimatypes.Model{}, 0, err
 	}
@@ -94,7 +95,7 @@ func outputsCmd() *cobra.Command {
 			if len(r.Outputs) == 0 {
 				return nil, fmt.Errorf("request %d has no outputs yet (status %s)", r.Id, r.Status)
 			}
-			_, width, err := outputWidth(cmd, clientCtx, r.ModelId)
+			_, width, err := outputWidth(cmd.Context(), optimatypes.NewQueryClient(clientCtx), r.ModelId)
 			if err != nil {
 				return nil, err
 			}
@@ -108,7 +109,7 @@ func computeCmd() *cobra.Command {
 			if r.Status != types.REQUEST_STATUS_CLAIMED && r.Status != types.REQUEST_STATUS_SUBMITTED && r.Status != types.REQUEST_STATUS_SETTLED {
 				return nil, fmt.Errorf("request %d is %s: no optimum pinned yet", r.Id, r.Status)
 			}
-			outputs, width, err := Compute(cmd, clientCtx, r)
+			outputs, width, err := Compute(cmd.Context(), optimatypes.NewQueryClient(clientCtx), r)
 			if err != nil {
 				return nil, err
 			}
@@ -119,12 +120,14 @@ func computeCmd() *cobra.Command {
 
 // Compute runs the pinned optimum of a request on its inputs with the
 // chain's fixed-point engine: the outputs a challenge re-execution expects.
-func Compute(cmd *cobra.Command, clientCtx client.Context, r types.Request) ([]int64, int, error) {
-	m, width, err := outputWidth(cmd, clientCtx, r.ModelId)
+// `q evaluation compute` and the evaluator agent (x/evaluation/agent) both
+// use it.
+func Compute(ctx context.Context, oq optimatypes.QueryClient, r types.Request) ([]int64, int, error) {
+	m, width, err := outputWidth(ctx, oq, r.ModelId)
 	if err != nil {
 		return nil, 0, err
 	}
-	o, err := optimatypes.NewQueryClient(clientCtx).Optimum(cmd.Context(), &optimatypes.QueryOptimumRequest{ModelId: r.ModelId, OptimumId: r.OptimumId})
+	o, err := oq.Optimum(ctx, &optimatypes.QueryOptimumRequest{ModelId: r.ModelId, OptimumId: r.OptimumId})
 	if err != nil {
 		return nil, 0, err
 	}
