@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
+.PHONY: all build devnet localnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -24,6 +24,12 @@ build:
 devnet: build
 	go build -o build/devnet ./scripts/devnet
 	./build/devnet --config config.yml --home .devnet --binary $(BINARY)
+
+## localnet: build dond, create a fresh 4-validator chain from config.yml in
+## .localnet/ (node i on every default port + 100·i) and run all four nodes
+localnet: build
+	go build -o build/localnet ./scripts/localnet
+	./build/localnet --config config.yml --dir .localnet --binary $(BINARY)
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit test-arm64 fuzz proto-check
@@ -80,4 +86,4 @@ lint:
 	go vet ./...
 
 clean:
-	rm -rf build bin .devnet
+	rm -rf build bin .devnet .localnet

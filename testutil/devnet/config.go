@@ -22,6 +22,9 @@ type Config struct {
 	Accounts  []Account `json:"accounts"`
 	Validator Validator `json:"validator"`
 	Ports     Ports     `json:"ports"`
+	// Localnet shapes the multi-validator chain of `make localnet`; the
+	// one-node devnet ignores it.
+	Localnet LocalnetConfig `json:"localnet"`
 	// Genesis holds per-module patches merged into app_state, e.g. the
 	// optima params and genesis_models, or a short gov voting period.
 	Genesis map[string]json.RawMessage `json:"genesis"`
@@ -38,6 +41,17 @@ type Account struct {
 type Validator struct {
 	Account string `json:"account"`
 	Stake   string `json:"stake"`
+}
+
+// LocalnetConfig is config.yml's localnet section.
+type LocalnetConfig struct {
+	// Validators is the number of validator nodes (default 4).
+	Validators int `json:"validators"`
+	// Stakes are the validators' self-bonds, node 0 first; left out, every
+	// validator bonds validator.stake. Node 0's validator is
+	// validator.account; node i's is a new key validator.account+i funded
+	// like validator.account.
+	Stakes []string `json:"stakes,omitempty"`
 }
 
 // Ports are the loopback ports of the node; 0 picks a free port.
@@ -73,10 +87,17 @@ func (c Config) Validate() error {
 	case c.Validator.Account == "" || c.Validator.Stake == "":
 		return fmt.Errorf("validator.account and validator.stake are required")
 	}
+	if _, ok := c.account(c.Validator.Account); !ok {
+		return fmt.Errorf("validator account %q is not in accounts", c.Validator.Account)
+	}
+	return nil
+}
+
+func (c Config) account(name string) (Account, bool) {
 	for _, a := range c.Accounts {
-		if a.Name == c.Validator.Account {
-			return nil
+		if a.Name == name {
+			return a, true
 		}
 	}
-	return fmt.Errorf("validator account %q is not in accounts", c.Validator.Account)
+	return Account{}, false
 }

@@ -40,37 +40,76 @@ func Setup(binary, home string, cfg Config) (*Node, error) {
 	if err := os.RemoveAll(home); err != nil {
 		return nil, err
 	}
-	n := &Node{Binary: binary, Home: home, ChainID: cfg.ChainID, Ports: ports, Addresses: map[string]string{}}
 	moniker := cfg.Moniker
 	if moniker == "" {
 		moniker = "don-devnet"
 	}
-	if _, err := n.Exec("init", moniker, "--chain-id", cfg.ChainID, "--default-denom", cfg.Denom); err != nil {
+	n, err := initNode(binary, home, moniker, cfg, ports)
+	if err != nil {
 		return nil, err
 	}
-	for _, a := range cfg.Accounts {
-		if err := n.addKey(a); err != nil {
-			return nil, err
-		}
-		if _, err := n.Exec("genesis", "add-genesis-account", a.Name, a.Coins, "--keyring-backend", "test"); err != nil {
-			return nil, err
-		}
-	}
-	if _, err := n.Exec("genesis", "gentx", cfg.Validator.Account, cfg.Validator.Stake,
-		"--chain-id", cfg.ChainID, "--keyring-backend", "test"); err != nil {
+	if err := n.addAccounts(cfg.Accounts); err != nil {
 		return nil, err
 	}
-	if _, err := n.Exec("genesis", "collect-gentxs"); err != nil {
+	if err := n.gentx(cfg.Validator.Account, cfg.Validator.Stake, "", ""); err != nil {
 		return nil, err
 	}
-	if err := patchGenesis(filepath.Join(home, "config", "genesis.json"), cfg.Genesis); err != nil {
-		return nil, err
-	}
-	if _, err := n.Exec("genesis", "validate"); err != nil {
+	if err := n.finishGenesis(cfg.Genesis); err != nil {
 		return nil, err
 	}
 	return n, n.WriteConfigs(cfg)
 }
+
+// initNode runs dond init in a new home.
+func initNode(binary, home, moniker string, cfg Config, ports Ports) (*Node, error) {
+	n := &Node{Binary: binary, Home: home, ChainID: cfg.ChainID, Ports: ports, Addresses: map[string]string{}}
+	_, err := n.Exec("init", moniker, "--chain-id", cfg.ChainID, "--default-denom", cfg.Denom)
+	return n, err
+}
+
+// addAccounts adds each account's key to the keyring and its genesis balance.
+func (n *Node) addAccounts(accounts []Account) error {
+	for _, a := range accounts {
+		if err := n.addKey(a); err != nil {
+			return err
+		}
+		if _, err := n.Exec("genesis", "add-genesis-account", a.Name, a.Coins, "--keyring-backend", "test"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// gentx signs the genesis tx of key self-bonding stake. outFile "" keeps
+// dond's default place (this home's config/gentx); peerIP "" keeps the
+// memo's default peer address.
+func (n *Node) gentx(key, stake, outFile, peerIP string) error {
+	args := []string{"genesis", "gentx", key, stake, "--chain-id", n.ChainID, "--keyring-backend", "test"}
+	if outFile != "" {
+		args = append(args, "--output-document", outFile)
+	}
+	if peerIP != "" {
+		args = append(args, "--ip", peerIP, "--p2p-port", fmt.Sprint(n.Ports.P2P))
+	}
+	_, err := n.Exec(args...)
+	return err
+}
+
+// finishGenesis collects the gentxs in this home, merges the config.yml
+// patches and validates the result.
+func (n *Node) finishGenesis(patches map[string]json.RawMessage) error {
+	if _, err := n.Exec("genesis", "collect-gentxs"); err != nil {
+		return err
+	}
+	if err := patchGenesis(n.GenesisPath(), patches); err != nil {
+		return err
+	}
+	_, err := n.Exec("genesis", "validate")
+	return err
+}
+
+// GenesisPath is the node's config/genesis.json.
+func (n *Node) GenesisPath() string { return filepath.Join(n.Home, "config", "genesis.json") }
 
 func (n *Node) addKey(a Account) error {
 	args := []string{"keys", "add", a.Name, "--keyring-backend", "test", "--output", "json"}

@@ -3,6 +3,7 @@ package devnet
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -27,4 +28,11 @@ func setTOML(path, section, key, value string) error {
 		}
 	}
 	return fmt.Errorf("%s: key %q not found in [%s]", path, key, section)
+}
+
+// SetConfig sets key = value in [section] of one of the node's config files
+// ("config.toml", "app.toml" or "client.toml"); value is TOML, quotes
+// included. Takes effect at the node's next start.
+func (n *Node) SetConfig(file, section, key, value string) error {
+	return setTOML(filepath.Join(n.Home, "config", file), section, key, value)
 }
