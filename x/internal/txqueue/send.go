@@ -1,0 +1,196 @@
+package txqueue
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"time"
+
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// send signs msgs with the next free sequence and broadcasts them until
+// CheckTx accepts the tx. It holds sendMu throughout, so that the node
+// receives this queue's sequences in order.
+func (q *Queue) send(ctx context.Context, callerTimeout int64, msgs []sdk.Msg) (*pending, error) {
+	q.sendMu.Lock()
+	defer q.sendMu.Unlock()
+	b := q.newBackoff()
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, err := q.signNext(ctx, callerTimeout, msgs)
+		switch {
+		case err == errRetry:
+			continue
+		case err != nil && transient(err) && ctx.Err() == nil:
+			q.logger.Debug("node unreachable, retrying", "err", err)
+			_ = b.wait(ctx)
+			continue
+		case err != nil:
+			return nil, err
+		}
+		done, err := q.broadcastNew(ctx, p, b)
+		if done || err != nil {
+			return p, err
+		}
+	}
+}
+
+// errRetry: the sequence was resynchronised, sign again now.
+var errRetry = fmt.Errorf("txqueue: resynchronised")
+
+// signNext queries the account if needed, picks the timeout height and the
+// next free sequence, estimates gas and signs. Node errors are returned as
+// they are (transient ones are retried by send).
+func (q *Queue) signNext(ctx context.Context, callerTimeout int64, msgs []sdk.Msg) (*pending, error) {
+	if q.seq.needSync() {
+		accNum, seq, err := q.node.Account(ctx, q.addr)
+		if err != nil {
+			if transient(err) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("txqueue: account %s: %w", q.addr, err)
+		}
+		q.seq.sync(accNum, seq)
+		q.logger.Debug("account sequence queried", "sequence", seq)
+	}
+	height, err := q.node.LatestHeight(ctx)
+	if err != nil {
+		return nil, err
+	}
+	timeout := callerTimeout
+	switch {
+	case timeout == 0:
+		timeout = height + q.opts.MaxPendingBlocks
+	case height >= timeout: // the next block is above it
+		return nil, fmt.Errorf("%w: timeout height %d, latest height %d", ErrTimedOut, timeout, height)
+	}
+	accNum, seq := q.seq.allocate(height)
+	txf := q.txf.WithAccountNumber(accNum).WithSequence(seq).WithTimeoutHeight(uint64(timeout))
+
+	simTx, err := txf.BuildSimTx(msgs...)
+	if err != nil {
+		return nil, fmt.Errorf("txqueue: building the tx: %w", err)
+	}
+	gasUsed, err := q.node.Simulate(ctx, simTx)
+	if err != nil {
+		if n, ok := expectedSequence(err.Error()); ok {
+			q.resync(n, seq)
+			return nil, errRetry
+		}
+		if transient(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: simulation: %w", ErrRejected, err)
+	}
+	txf = txf.WithGas(uint64(q.opts.GasAdjustment * float64(gasUsed)))
+	builder, err := txf.BuildUnsignedTx(msgs...)
+	if err != nil {
+		return nil, fmt.Errorf("txqueue: building the tx: %w", err)
+	}
+	if err := tx.Sign(ctx, txf, q.keyName, builder, true); err != nil {
+		return nil, fmt.Errorf("txqueue: signing: %w", err)
+	}
+	bz, err := q.txConfig.TxEncoder()(builder.GetTx())
+	if err != nil {
+		return nil, fmt.Errorf("txqueue: encoding the tx: %w", err)
+	}
+	hash := sha256.Sum256(bz)
+	return &pending{
+		seq:            seq,
+		bytes:          bz,
+		hash:           hash[:],
+		timeoutHeight:  timeout,
+		callerDeadline: callerTimeout != 0,
+		nudge:          make(chan struct{}, 1),
+	}, nil
+}
+
+// resync moves the local sequence to the node's expected one, unless that
+// sequence belongs to one of this queue's txs that may still land.
+func (q *Queue) resync(expected, got uint64) {
+	if q.seq.mismatch(expected, got) {
+		q.logger.Info("account sequence mismatch: resynchronised", "expected", expected, "got", got)
+	}
+}
+
+// broadcastNew broadcasts a freshly signed tx until CheckTx answers. done
+// is true once the tx is accepted (it is then live); false asks send to sign
+// again (the sequence or the timeout height changed).
+func (q *Queue) broadcastNew(ctx context.Context, p *pending, b *backoff) (done bool, err error) {
+	// maybeSent: a broadcast failed in transit, so the tx may be in the
+	// mempool; from then on it is treated as live whatever the node says.
+	maybeSent := false
+	for {
+		res, err := q.node.BroadcastSync(ctx, p.bytes)
+		p.lastBroadcast = time.Now()
+		if err != nil {
+			maybeSent = true
+			if ctx.Err() != nil {
+				q.seq.abandon(p)
+				return true, ctx.Err()
+			}
+			q.logger.Debug("broadcast failed, retrying the same bytes", "sequence", p.seq, "err", err)
+			_ = b.wait(ctx)
+			continue
+		}
+		b.reset()
+		switch res.Code {
+		case 0, codeInCache:
+			q.seq.accepted(p)
+			return true, nil
+		case codeWrongSequence:
+			n, ok := expectedSequence(res.Log)
+			if !ok {
+				return true, rejected(res)
+			}
+			if maybeSent && n > p.seq {
+				// Our own earlier attempt may have taken the sequence: let
+				// the inclusion check decide whether the tx landed.
+				q.seq.accepted(p)
+				return true, nil
+			}
+			if q.seq.mismatch(n, p.seq) {
+				q.logger.Info("account sequence mismatch: resynchronised", "expected", n, "got", p.seq)
+				return false, nil
+			}
+			// Our own tx with sequence n left the node's mempool: re-broadcast
+			// it and the ones after it, then this tx again.
+			q.refill(ctx, n, p.seq)
+			if err := b.wait(ctx); err != nil {
+				return true, err
+			}
+		case codeMempoolFull:
+			if err := b.wait(ctx); err != nil {
+				return true, err
+			}
+		case codeTimeoutHeight:
+			if p.callerDeadline {
+				return true, fmt.Errorf("%w: timeout height %d", ErrTimedOut, p.timeoutHeight)
+			}
+			return false, nil // a new block came meanwhile: pick a new timeout height
+		default:
+			return true, rejected(res)
+		}
+	}
+}
+
+// refill re-broadcasts, in order, the identical bytes of this queue's live
+// txs with sequences from..to-1 (they left the node's mempool), and stops at
+// the first one the node does not take.
+func (q *Queue) refill(ctx context.Context, from, to uint64) {
+	for seq := from; seq < to; seq++ {
+		p := q.seq.liveAt(seq)
+		if p == nil {
+			return
+		}
+		res, err := q.node.BroadcastSync(ctx, p.bytes)
+		if err != nil || (res.Code != 0 && res.Code != codeInCache) {
+			return
+		}
+		q.logger.Debug("re-broadcast an evicted tx", "sequence", seq)
+	}
+}
