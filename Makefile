@@ -81,6 +81,11 @@ bench:
 	# x/evaluation's EndBlock benchmark prepares its blocks up front: a fixed count.
 	go test -run '^$$' -bench . -benchtime 10x ./x/evaluation/keeper/
 
+## bench-optimizer: loss of the optimizer agent's training after 1, 5 and 15 minutes
+## of one core per domain, against the floor (DON_BENCH_MINUTES=1,5 for less)
+bench-optimizer:
+	GOMAXPROCS=1 go test -run '^$$' -bench BenchmarkOptimizerQuality -benchtime 1x -timeout 0 ./x/optima/agent/train/
+
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\(gw\.\)\?go$$')
 	go vet ./...
