@@ -21,6 +21,8 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/don-network/don/app"
+	optimizer "github.com/don-network/don/x/optima/agent"
+	evaluatoragent "github.com/don-network/don/x/evaluation/agent"
 )
 
 func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager module.BasicManager) {
@@ -39,6 +41,7 @@ func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager 
 		queryCommand(),
 		txCommand(),
 		keys.Commands(),
+		evaluatoragent.Command(),
 	)
 }
 
