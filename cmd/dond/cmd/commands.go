@@ -21,8 +21,8 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/don-network/don/app"
-	optimizer "github.com/don-network/don/x/optima/agent"
 	evaluatoragent "github.com/don-network/don/x/evaluation/agent"
+	optimizer "github.com/don-network/don/x/optima/agent"
 )
 
 func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager module.BasicManager) {
@@ -42,6 +42,7 @@ func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager 
 		txCommand(),
 		keys.Commands(),
 		evaluatoragent.Command(),
+		optimizer.Command(),
 	)
 }
 
