@@ -20,12 +20,19 @@ type Process struct {
 // Start runs `dond start` for the node, appending its output to logPath (a
 // restarted node keeps its earlier log).
 func (n *Node) Start(logPath string) (*Process, error) {
+	// The log is a file: no colour codes in it.
+	return n.StartCommand(logPath, "start", "--log_no_color")
+}
+
+// StartCommand runs a long-lived dond command with the node's --home (a
+// node, or an agent such as `dond evaluator`), appending its output to
+// logPath.
+func (n *Node) StartCommand(logPath string, args ...string) (*Process, error) {
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	// The log is a file: no colour codes in it.
-	cmd := exec.Command(n.Binary, "start", "--home", n.Home, "--log_no_color")
+	cmd := exec.Command(n.Binary, append(args, "--home", n.Home)...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
