@@ -51,19 +51,36 @@ func SetupLocalnet(binary, dir string, cfg Config, n int, basePorts Ports) (*Loc
 	}
 	l := &Localnet{Dir: dir, Validators: n, binary: binary, cfg: cfg}
 	for i := 0; i < n; i++ {
-		if _, err := l.initNode(offsetPorts(basePorts, i*portStride)); err != nil {
+		if _, err := l.addNode(offsetPorts(basePorts, i*portStride)); err != nil {
 			return nil, err
 		}
+	}
+	if err := eachNode(l.Nodes, func(_ int, node *Node) error { return node.init(l.cfg.Denom) }); err != nil {
+		return nil, err
 	}
 	if err := l.genesis(stakes); err != nil {
 		return nil, err
 	}
-	for _, node := range l.Nodes {
-		if err := l.configure(node); err != nil {
-			return nil, err
-		}
+	if err := eachNode(l.Nodes, func(_ int, node *Node) error { return l.configure(node) }); err != nil {
+		return nil, err
 	}
 	return l, nil
+}
+
+// eachNode runs f for every node at once (each dond call mostly waits on
+// its own start-up) and joins the errors.
+func eachNode(nodes []*Node, f func(i int, node *Node) error) error {
+	errs := make([]error, len(nodes))
+	var wg sync.WaitGroup
+	for i, node := range nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = f(i, node)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // localnetStakes is each validator's self-bond: config.yml's localnet.stakes,
@@ -96,33 +113,42 @@ func (l *Localnet) ValidatorKey(i int) string {
 // genesis runs the gentx flow and leaves the same genesis in every home.
 func (l *Localnet) genesis(stakes []string) error {
 	first := l.Nodes[0]
-	if err := first.addAccounts(l.cfg.Accounts); err != nil {
+	// Keys: the config.yml accounts in node 0's keyring, each other node's
+	// validator key in its own.
+	if err := eachNode(l.Nodes, func(i int, node *Node) error {
+		if i == 0 {
+			return node.addKeys(l.cfg.Accounts)
+		}
+		return node.addKey(Account{Name: l.ValidatorKey(i)})
+	}); err != nil {
 		return err
 	}
+	balances := first.balances(l.cfg.Accounts)
 	funds, _ := l.cfg.account(l.cfg.Validator.Account)
 	for i, node := range l.Nodes[1:] {
-		key := Account{Name: l.ValidatorKey(i + 1), Coins: funds.Coins}
-		if err := node.addKey(key); err != nil {
-			return err
-		}
-		if _, err := first.Exec("genesis", "add-genesis-account", node.Addresses[key.Name], key.Coins); err != nil {
-			return err
-		}
+		balances = append(balances, balance{node.Addresses[l.ValidatorKey(i+1)], funds.Coins})
+	}
+	if err := first.addGenesisAccounts(balances); err != nil {
+		return err
 	}
 	gentxDir := filepath.Join(first.Home, "config", "gentx")
 	if err := os.MkdirAll(gentxDir, 0o755); err != nil {
 		return err
 	}
-	for i, node := range l.Nodes {
+	genesisAccounts, err := os.ReadFile(first.GenesisPath())
+	if err != nil {
+		return err
+	}
+	if err := eachNode(l.Nodes, func(i int, node *Node) error {
 		// gentx checks the balance in the node's own genesis: give it the
 		// accounts first.
-		if err := copyFile(first.GenesisPath(), node.GenesisPath()); err != nil {
+		if err := os.WriteFile(node.GenesisPath(), genesisAccounts, 0o600); err != nil {
 			return err
 		}
 		out := filepath.Join(gentxDir, fmt.Sprintf("gentx-node%d.json", i))
-		if err := node.gentx(l.ValidatorKey(i), stakes[i], out, "127.0.0.1"); err != nil {
-			return err
-		}
+		return node.gentx(l.ValidatorKey(i), stakes[i], out, "127.0.0.1")
+	}); err != nil {
+		return err
 	}
 	if err := first.finishGenesis(l.cfg.Genesis); err != nil {
 		return err
@@ -139,8 +165,11 @@ func (l *Localnet) genesis(stakes []string) error {
 // the validators as persistent peers; it starts with the others or with
 // StartNode. Its ports are free ones for the zero fields of ports.
 func (l *Localnet) AddNode(ports Ports) (*Node, error) {
-	node, err := l.initNode(ports)
+	node, err := l.addNode(ports)
 	if err != nil {
+		return nil, err
+	}
+	if err := node.init(l.cfg.Denom); err != nil {
 		return nil, err
 	}
 	if err := copyFile(l.Nodes[0].GenesisPath(), node.GenesisPath()); err != nil {
@@ -149,18 +178,15 @@ func (l *Localnet) AddNode(ports Ports) (*Node, error) {
 	return node, l.configure(node)
 }
 
-// initNode runs dond init for the next node, in Dir/node<i>.
-func (l *Localnet) initNode(ports Ports) (*Node, error) {
-	i := len(l.Nodes)
+// addNode appends the next node, in Dir/node<i>, with its ports resolved;
+// its home is created by init.
+func (l *Localnet) addNode(ports Ports) (*Node, error) {
 	ports, err := ResolvePorts(ports)
 	if err != nil {
 		return nil, err
 	}
-	name := fmt.Sprintf("node%d", i)
-	node, err := initNode(l.binary, filepath.Join(l.Dir, name), name, l.cfg, ports)
-	if err != nil {
-		return nil, err
-	}
+	name := fmt.Sprintf("node%d", len(l.Nodes))
+	node := newNode(l.binary, filepath.Join(l.Dir, name), name, l.cfg.ChainID, ports)
 	l.Nodes = append(l.Nodes, node)
 	l.procs = append(l.procs, nil)
 	return node, nil
@@ -177,11 +203,11 @@ func (l *Localnet) configure(node *Node) error {
 		if v == node {
 			continue
 		}
-		id, err := v.Exec("comet", "show-node-id")
+		id, err := v.NodeID()
 		if err != nil {
 			return err
 		}
-		peers = append(peers, fmt.Sprintf("%s@127.0.0.1:%d", strings.TrimSpace(id), v.Ports.P2P))
+		peers = append(peers, fmt.Sprintf("%s@127.0.0.1:%d", id, v.Ports.P2P))
 	}
 	return node.SetConfig("config.toml", "p2p", "persistent_peers", `"`+strings.Join(peers, ",")+`"`)
 }

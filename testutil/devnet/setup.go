@@ -9,12 +9,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/cometbft/cometbft/p2p"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 // Node is a configured (not yet started) single-validator chain.
 type Node struct {
 	Binary  string
 	Home    string
+	Moniker string
 	ChainID string
 	Ports   Ports
 	// Addresses of the config.yml accounts, by name.
@@ -44,11 +48,14 @@ func Setup(binary, home string, cfg Config) (*Node, error) {
 	if moniker == "" {
 		moniker = "don-devnet"
 	}
-	n, err := initNode(binary, home, moniker, cfg, ports)
-	if err != nil {
+	n := newNode(binary, home, moniker, cfg.ChainID, ports)
+	if err := n.init(cfg.Denom); err != nil {
 		return nil, err
 	}
-	if err := n.addAccounts(cfg.Accounts); err != nil {
+	if err := n.addKeys(cfg.Accounts); err != nil {
+		return nil, err
+	}
+	if err := n.addGenesisAccounts(n.balances(cfg.Accounts)); err != nil {
 		return nil, err
 	}
 	if err := n.gentx(cfg.Validator.Account, cfg.Validator.Stake, "", ""); err != nil {
@@ -60,24 +67,73 @@ func Setup(binary, home string, cfg Config) (*Node, error) {
 	return n, n.WriteConfigs(cfg)
 }
 
-// initNode runs dond init in a new home.
-func initNode(binary, home, moniker string, cfg Config, ports Ports) (*Node, error) {
-	n := &Node{Binary: binary, Home: home, ChainID: cfg.ChainID, Ports: ports, Addresses: map[string]string{}}
-	_, err := n.Exec("init", moniker, "--chain-id", cfg.ChainID, "--default-denom", cfg.Denom)
-	return n, err
+func newNode(binary, home, moniker, chainID string, ports Ports) *Node {
+	return &Node{Binary: binary, Home: home, Moniker: moniker, ChainID: chainID, Ports: ports, Addresses: map[string]string{}}
 }
 
-// addAccounts adds each account's key to the keyring and its genesis balance.
-func (n *Node) addAccounts(accounts []Account) error {
+// init runs dond init: the home, its node and validator keys, a genesis
+// whose staking denom is denom.
+func (n *Node) init(denom string) error {
+	_, err := n.Exec("init", n.Moniker, "--chain-id", n.ChainID, "--default-denom", denom)
+	return err
+}
+
+// NodeID is the node's P2P id, from its node key.
+func (n *Node) NodeID() (string, error) {
+	key, err := p2p.LoadNodeKey(filepath.Join(n.Home, "config", "node_key.json"))
+	if err != nil {
+		return "", err
+	}
+	return string(key.ID()), nil
+}
+
+// addKeys adds each account's key to the node's test keyring.
+func (n *Node) addKeys(accounts []Account) error {
 	for _, a := range accounts {
 		if err := n.addKey(a); err != nil {
 			return err
 		}
-		if _, err := n.Exec("genesis", "add-genesis-account", a.Name, a.Coins, "--keyring-backend", "test"); err != nil {
-			return err
-		}
 	}
 	return nil
+}
+
+// balance is a genesis balance: coins as in config.yml, e.g. "100udon".
+type balance struct{ address, coins string }
+
+// balances are the genesis balances of accounts whose keys are in this node.
+func (n *Node) balances(accounts []Account) []balance {
+	out := make([]balance, len(accounts))
+	for i, a := range accounts {
+		out[i] = balance{n.Addresses[a.Name], a.Coins}
+	}
+	return out
+}
+
+// addGenesisAccounts adds every balance to genesis with one dond call.
+func (n *Node) addGenesisAccounts(balances []balance) error {
+	type bulkAccount struct {
+		Address string    `json:"address"`
+		Coins   sdk.Coins `json:"coins"`
+	}
+	accounts := make([]bulkAccount, len(balances))
+	for i, b := range balances {
+		coins, err := sdk.ParseCoinsNormalized(b.coins)
+		if err != nil {
+			return fmt.Errorf("genesis coins %q of %s: %w", b.coins, b.address, err)
+		}
+		accounts[i] = bulkAccount{b.address, coins}
+	}
+	bz, err := json.Marshal(accounts)
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(n.Home, "config", "genesis-accounts.json")
+	if err := os.WriteFile(file, bz, 0o600); err != nil {
+		return err
+	}
+	defer os.Remove(file)
+	_, err = n.Exec("genesis", "bulk-add-genesis-account", file)
+	return err
 }
 
 // gentx signs the genesis tx of key self-bonding stake. outFile "" keeps
@@ -118,14 +174,17 @@ func (n *Node) addKey(a Account) error {
 		args = append(args, "--recover")
 		stdin = a.Mnemonic + "\n"
 	}
-	if _, err := n.execInput(stdin, args...); err != nil {
-		return err
-	}
-	addr, err := n.Exec("keys", "show", a.Name, "-a", "--keyring-backend", "test")
+	out, err := n.execInput(stdin, args...)
 	if err != nil {
 		return err
 	}
-	n.Addresses[a.Name] = strings.TrimSpace(addr)
+	var key struct {
+		Address string `json:"address"`
+	}
+	if err := json.Unmarshal([]byte(out), &key); err != nil || key.Address == "" {
+		return fmt.Errorf("dond keys add %s: no address in its output %q", a.Name, out)
+	}
+	n.Addresses[a.Name] = key.Address
 	return nil
 }
 
