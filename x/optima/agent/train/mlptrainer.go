@@ -17,11 +17,15 @@ type mlpOptions struct {
 	lrHalf     float64 // steps after which the step is lr0/√2 (lr = lr0/√(1+t/lrHalf))
 	lrMin      float64 // floor of the step
 	ema        float64 // decay of the averaged parameters that are validated
+	// A cold start trains probes random initialisations for probeSteps
+	// each and keeps the best: a small ReLU net can lose units at init.
+	probes, probeSteps int
 }
 
 var mlpDefaults = mlpOptions{
 	batch: 64, pool: 8192, validation: 16384, checkEvery: 2000,
 	lr0: 0.01, lrHalf: 5000, lrMin: 1e-4, ema: 0.999,
+	probes: 4, probeSteps: 10000,
 }
 
 // mlpTrainer trains the MLP domains with Adam on minibatches of fresh
@@ -62,31 +66,13 @@ func (m *mlpTrainer) Train(ctx context.Context, warm []float64, d time.Duration)
 		m.valIn, m.valY = in, y
 	}
 	if m.cur == nil || (warm != nil && !sameVector(warm, m.best)) {
-		m.restart(warm)
+		if err := m.restart(warm); err != nil {
+			return nil, err
+		}
 	}
-	inDim := m.net.shape[0]
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		for s := 0; s < m.opt.checkEvery; s++ {
-			if m.poolPos+m.opt.batch > len(m.poolY) {
-				in, y, err := m.src.draw(m.opt.pool)
-				if err != nil {
-					return nil, err
-				}
-				m.poolIn, m.poolY, m.poolPos = in, y, 0
-			}
-			clear(m.grad)
-			for i := m.poolPos; i < m.poolPos+m.opt.batch; i++ {
-				out := m.net.forward(m.cur, m.poolIn[i*inDim:(i+1)*inDim])
-				_, g := m.kind.lossAndGrad(out, m.poolY[i])
-				m.net.backward(m.cur, m.grad, g/float64(m.opt.batch))
-			}
-			m.poolPos += m.opt.batch
-			lr := max(m.opt.lrMin, m.opt.lr0/math.Sqrt(1+float64(m.steps)/m.opt.lrHalf))
-			m.adam.step(m.cur, m.grad, lr)
-			m.steps++
-			for i, v := range m.cur {
-				m.avg[i] = m.opt.ema*m.avg[i] + (1-m.opt.ema)*v
-			}
+		if err := m.run(m.opt.checkEvery); err != nil {
+			return nil, err
 		}
 		m.consider(m.avg)
 		m.consider(m.cur)
@@ -94,30 +80,81 @@ func (m *mlpTrainer) Train(ctx context.Context, warm []float64, d time.Duration)
 	return append([]float64(nil), m.best...), nil
 }
 
-// restart starts from warm, or from a random initialisation when warm is
-// missing or has a dead first layer (the zero genesis optimum).
-func (m *mlpTrainer) restart(warm []float64) {
-	if warm == nil || len(warm) != m.net.n || m.net.dead(warm) {
-		var mean float64
-		if m.kind == squaredError {
-			for _, y := range m.valY {
-				mean += y
+// run takes n Adam steps on minibatches of fresh samples.
+func (m *mlpTrainer) run(n int) error {
+	inDim := m.net.shape[0]
+	for s := 0; s < n; s++ {
+		if m.poolPos+m.opt.batch > len(m.poolY) {
+			in, y, err := m.src.draw(m.opt.pool)
+			if err != nil {
+				return err
 			}
-			mean /= float64(len(m.valY))
+			m.poolIn, m.poolY, m.poolPos = in, y, 0
 		}
-		m.cur = m.net.initRandom(m.rng, mean)
-	} else {
-		m.cur = append([]float64(nil), warm...)
+		clear(m.grad)
+		for i := m.poolPos; i < m.poolPos+m.opt.batch; i++ {
+			out := m.net.forward(m.cur, m.poolIn[i*inDim:(i+1)*inDim])
+			_, g := m.kind.lossAndGrad(out, m.poolY[i])
+			m.net.backward(m.cur, m.grad, g/float64(m.opt.batch))
+		}
+		m.poolPos += m.opt.batch
+		lr := max(m.opt.lrMin, m.opt.lr0/math.Sqrt(1+float64(m.steps)/m.opt.lrHalf))
+		m.adam.step(m.cur, m.grad, lr)
+		m.steps++
+		for i, v := range m.cur {
+			m.avg[i] = m.opt.ema*m.avg[i] + (1-m.opt.ema)*v
+		}
 	}
-	m.avg = append([]float64(nil), m.cur...)
-	m.grad = make([]float64, m.net.n)
-	m.adam = newAdam(m.net.n)
-	m.steps = 0
+	return nil
+}
+
+// restart starts from warm, or from the best of several random
+// initialisations when warm is missing or has a dead first layer (the zero
+// genesis optimum).
+func (m *mlpTrainer) restart(warm []float64) error {
 	m.best, m.bestLoss = nil, math.NaN()
+	if warm != nil && len(warm) == m.net.n && !m.net.dead(warm) {
+		m.reset(append([]float64(nil), warm...))
+		m.best, m.bestLoss = append([]float64(nil), warm...), m.validate(warm)
+		return nil
+	}
 	if warm != nil && len(warm) == m.net.n {
 		m.best, m.bestLoss = append([]float64(nil), warm...), m.validate(warm)
 	}
-	m.consider(m.cur)
+	var mean float64
+	if m.kind == squaredError {
+		for _, y := range m.valY {
+			mean += y
+		}
+		mean /= float64(len(m.valY))
+	}
+	type probe struct {
+		cur, avg []float64
+		adam     *adam
+		loss     float64
+	}
+	var top *probe
+	for i := 0; i < max(1, m.opt.probes); i++ {
+		m.reset(m.net.initRandom(m.rng, mean))
+		if err := m.run(m.opt.probeSteps); err != nil {
+			return err
+		}
+		if l := m.validate(m.avg); top == nil || l < top.loss {
+			top = &probe{cur: m.cur, avg: m.avg, adam: m.adam, loss: l}
+		}
+	}
+	m.cur, m.avg, m.adam, m.steps = top.cur, top.avg, top.adam, m.opt.probeSteps
+	m.consider(m.avg)
+	return nil
+}
+
+// reset makes p the current vector with fresh optimiser state.
+func (m *mlpTrainer) reset(p []float64) {
+	m.cur = p
+	m.avg = append([]float64(nil), p...)
+	m.grad = make([]float64, m.net.n)
+	m.adam = newAdam(m.net.n)
+	m.steps = 0
 }
 
 // consider validates p and keeps it if it is the best so far.
