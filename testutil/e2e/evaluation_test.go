@@ -24,14 +24,9 @@ func TestEvaluationEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real node")
 	}
-	c := startChainWith(t, func(cfg *devnet.Config) {
-		cfg.BlockTime = "200ms"
-		// A window long enough for a challenge tx (simulate, broadcast, include) at 200 ms blocks.
-		cfg.Genesis["evaluation"] = json.RawMessage(`{"params": {"challenge_blocks": "25"}}`)
-	})
+	c := startChainWith(t, fastEvaluation)
 	bob, carol, validator := c.node.Addresses["bob"], c.node.Addresses["carol"], c.node.Addresses["validator"]
-	inputs := filepath.Join(t.TempDir(), "inputs.csv")
-	require.NoError(t, os.WriteFile(inputs, []byte("lag4,lag3,lag2,lag1\n0.1,0.2,0.3,0.4\n-1,0.5,2,1.25\n3,2,1,0\n"), 0o600))
+	inputs := regimeARInputs(t)
 
 	const collateral, maxFee = 10_000_000, 100_000
 	c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
@@ -39,37 +34,16 @@ func TestEvaluationEndToEnd(t *testing.T) {
 	c.cli(&ev, "query", "evaluation", "evaluator", carol)
 	require.Equal(t, "10000000", ev.Evaluator.Evaluator.Collateral)
 
-	// request → claim → compute → submit, with the request id from events.
-	request := func() string {
-		res := c.tx("bob", "tx", "evaluation", "request", regimeAR, inputs, "100000", "--deadline-blocks", "200")
-		created, ok := res.event("don.evaluation.v1.EventRequestCreated")
-		require.True(t, ok)
-		require.Equal(t, "3", created["rows"])
-		return created["request_id"]
-	}
-	claim := func(id string) int64 {
-		res := c.tx("carol", "tx", "evaluation", "claim", id)
-		claimed, ok := res.event("don.evaluation.v1.EventRequestClaimed")
-		require.True(t, ok)
-		return atoi(t, claimed["price"])
-	}
-	computed := func(id string) string {
-		out := filepath.Join(t.TempDir(), "outputs.json")
-		_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
-		require.NoError(t, err)
-		return out
-	}
-
 	t.Run("honest path settles to the udon", func(t *testing.T) {
 		var w0 weight
 		c.cli(&w0, "query", "weights", "weight", regimeAR)
 		bob0, carol0, supply0, pool0 := c.balance(bob), c.balance(carol), c.supply(), c.communityPool()
 
-		id := request()
-		price := claim(id)
+		id := c.request(inputs, "100000")
+		price := c.claim("carol", id)
 		require.Greater(t, price, int64(0))
 		require.LessOrEqual(t, price, int64(maxFee))
-		out := computed(id)
+		out := c.compute(id)
 		res := c.tx("carol", "tx", "evaluation", "submit", id, out)
 		submitted, ok := res.event("don.evaluation.v1.EventResultSubmitted")
 		require.True(t, ok)
@@ -106,16 +80,9 @@ func TestEvaluationEndToEnd(t *testing.T) {
 
 	t.Run("a wrong result is challenged and slashed", func(t *testing.T) {
 		bob0, val0, supply0 := c.balance(bob), c.balance(validator), c.supply()
-		id := request()
-		claim(id)
-		bz, err := os.ReadFile(computed(id))
-		require.NoError(t, err)
-		wrong := filepath.Join(t.TempDir(), "wrong.json")
-		// Change the first output by 1: a wrong answer.
-		rows, err := cli.ParseRowsJSON(bz)
-		require.NoError(t, err)
-		rows[0][0] += 1 << 24
-		require.NoError(t, os.WriteFile(wrong, []byte(toJSON(t, rows)), 0o600))
+		id := c.request(inputs, "100000")
+		c.claim("carol", id)
+		wrong := c.wrongOutputs(id)
 		c.tx("carol", "tx", "evaluation", "submit", id, wrong)
 
 		res := c.tx("validator", "tx", "evaluation", "challenge", id, "10000")
@@ -134,6 +101,63 @@ func TestEvaluationEndToEnd(t *testing.T) {
 	})
 }
 
+// fastEvaluation is config.yml with 200 ms blocks and a challenge window
+// long enough for a challenge tx (simulate, broadcast, include) at that pace.
+func fastEvaluation(cfg *devnet.Config) {
+	cfg.BlockTime = "200ms"
+	cfg.Genesis["evaluation"] = json.RawMessage(`{"params": {"challenge_blocks": "25"}}`)
+}
+
+// request sends bob's request for the regime-ar model on an inputs file
+// (three rows) and returns its id, read from the tx events.
+func (c *chain) request(inputs, maxFee string) string {
+	c.t.Helper()
+	res := c.tx("bob", "tx", "evaluation", "request", regimeAR, inputs, maxFee, "--deadline-blocks", "200")
+	created, ok := res.event("don.evaluation.v1.EventRequestCreated")
+	require.True(c.t, ok)
+	require.Equal(c.t, "3", created["rows"])
+	return created["request_id"]
+}
+
+// claim claims a request for an evaluator key and returns the price.
+func (c *chain) claim(from, id string) int64 {
+	c.t.Helper()
+	res := c.tx(from, "tx", "evaluation", "claim", id)
+	claimed, ok := res.event("don.evaluation.v1.EventRequestClaimed")
+	require.True(c.t, ok)
+	return atoi(c.t, claimed["price"])
+}
+
+// compute writes a claimed request's right outputs to a file.
+func (c *chain) compute(id string) string {
+	c.t.Helper()
+	out := filepath.Join(c.t.TempDir(), "outputs.json")
+	_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
+	require.NoError(c.t, err)
+	return out
+}
+
+// wrongOutputs writes a claimed request's outputs with the first one off
+// by 1: a wrong answer.
+func (c *chain) wrongOutputs(id string) string {
+	c.t.Helper()
+	bz, err := os.ReadFile(c.compute(id))
+	require.NoError(c.t, err)
+	rows, err := cli.ParseRowsJSON(bz)
+	require.NoError(c.t, err)
+	rows[0][0] += 1 << 24
+	wrong := filepath.Join(c.t.TempDir(), "wrong.json")
+	require.NoError(c.t, os.WriteFile(wrong, []byte(toJSON(c.t, rows)), 0o600))
+	return wrong
+}
+
+// regimeARInputs writes three rows of regime-ar inputs (four lags) as CSV.
+func regimeARInputs(t *testing.T) string {
+	inputs := filepath.Join(t.TempDir(), "inputs.csv")
+	require.NoError(t, os.WriteFile(inputs, []byte("lag4,lag3,lag2,lag1\n0.1,0.2,0.3,0.4\n-1,0.5,2,1.25\n3,2,1,0\n"), 0o600))
+	return inputs
+}
+
 type evaluatorInfo struct {
 	Evaluator struct {
 		Evaluator struct {
@@ -146,6 +170,7 @@ type evaluatorInfo struct {
 type requestInfo struct {
 	Request struct {
 		Status string `json:"status"`
+		Price  string `json:"price"`
 	} `json:"request"`
 }
 

@@ -235,7 +235,8 @@ func TestStatsLine(t *testing.T) {
 		s.Line("udon"))
 	o := s
 	o.Height = 8
-	require.False(t, o.changed(s), "a new height alone is not news")
+	o.Open, o.OpenWork = 0, 2
+	require.False(t, o.changed(s), "a new height or open count alone is not news")
 	o.Settled++
 	require.True(t, o.changed(s))
 }

@@ -35,9 +35,10 @@ func (s Stats) Line(denom string) string {
 		s.Fees, denom, s.Bounties, denom, short(s.Reputation), s.OpenWork, s.Capacity)
 }
 
-// changed tells whether anything but the height differs.
+// changed tells whether a count of the agent's own work differs: the chain's
+// open count and the height alone are not news (the heartbeat prints them).
 func (s Stats) changed(o Stats) bool {
-	s.Height = o.Height
+	s.Height, s.Open, s.OpenWork, s.Reputation = o.Height, o.Open, o.OpenWork, o.Reputation
 	return s.Line("") != o.Line("")
 }
 
