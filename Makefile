@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet localnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
+.PHONY: all build devnet demo localnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -30,6 +30,12 @@ devnet: build
 localnet: build
 	go build -o build/localnet ./scripts/localnet
 	./build/localnet --config config.yml --dir .localnet --binary $(BINARY)
+
+## demo: the localnet with two optimizer agents, an evaluator agent and a
+## client sending requests; prints the network's events as they happen
+demo: build
+	go build -o build/demo ./scripts/demo
+	./build/demo --config config.yml --dir .demo --binary $(BINARY)
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit test-arm64 fuzz proto-check
@@ -91,4 +97,4 @@ lint:
 	go vet ./...
 
 clean:
-	rm -rf build bin .devnet .localnet
+	rm -rf build bin .devnet .localnet .demo .localnet
