@@ -11,7 +11,8 @@ import (
 
 // TestEvaluatorAgent runs `dond evaluator` processes against a real node:
 // carol's agent registers itself and settles bob's requests end to end,
-// earning exactly the evaluator fees; then alice's agent catches a wrong
+// earning exactly the evaluator fees, and after a restart submits what carol
+// had claimed while it was down; then alice's agent catches a wrong
 // result carol submits by hand, which is slashed, and alice earns the
 // bounty.
 func TestEvaluatorAgent(t *testing.T) {
@@ -52,6 +53,18 @@ func TestEvaluatorAgent(t *testing.T) {
 		a.stop()
 		require.Contains(t, a.output(), "stopped: ", "a graceful stop on SIGTERM")
 		t.Logf("carol's agent:\n%s", a.output())
+	})
+
+	t.Run("a restarted agent submits what its key had claimed", func(t *testing.T) {
+		// Claimed while no agent ran, as if the agent had crashed after its claim.
+		id := c.request(inputs, "100000")
+		price := c.claim("carol", id)
+		carol0 := c.balance(carol)
+		a := evaluator(t, "carol", "1000")
+		a.waitOutput("| settled 1 |", 30*time.Second)
+		require.Equal(t, "REQUEST_STATUS_SETTLED", c.requestStatus(id))
+		require.Equal(t, carol0+price-price/10-price/10, c.balance(carol))
+		a.stop()
 	})
 
 	t.Run("a second agent challenges a wrong result", func(t *testing.T) {
