@@ -21,6 +21,9 @@ import (
 // the chain's open commits by its commitment; one that never landed (its
 // timeout height passed) or that is closed already is dropped.
 func (a *Agent) resume(ctx context.Context) error {
+	if err := a.store.RemoveTemp(); err != nil {
+		return err
+	}
 	recs, err := a.store.Load()
 	if err != nil {
 		return err

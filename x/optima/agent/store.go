@@ -87,9 +87,9 @@ func (s *Store) Delete(r Record) error {
 	return syncDir(s.dir)
 }
 
-// Load returns every record, ordered by model then commitment. Leftover
-// temp files of an interrupted Save are removed; a file that does not parse
-// is an error (it is never silently dropped: it may hold a salt).
+// Load returns every record, ordered by model then commitment; temp files
+// of a Save in progress (or interrupted) are skipped. A file that does not
+// parse is an error (it is never silently dropped: it may hold a salt).
 func (s *Store) Load() ([]Record, error) {
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
@@ -98,11 +98,7 @@ func (s *Store) Load() ([]Record, error) {
 	var out []Record
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".tmp-") {
-			_ = os.Remove(filepath.Join(s.dir, name))
-			continue
-		}
-		if e.IsDir() || !strings.HasSuffix(name, ".json") {
+		if e.IsDir() || strings.HasPrefix(name, ".tmp-") || !strings.HasSuffix(name, ".json") {
 			continue
 		}
 		bz, err := os.ReadFile(filepath.Join(s.dir, name))
@@ -122,6 +118,21 @@ func (s *Store) Load() ([]Record, error) {
 		return out[i].Commitment < out[j].Commitment
 	})
 	return out, nil
+}
+
+// RemoveTemp deletes the temp files an interrupted Save left behind; the
+// agent calls it at start, when no Save of its own is in progress.
+func (s *Store) RemoveTemp() error {
+	tmps, err := filepath.Glob(filepath.Join(s.dir, ".tmp-*"))
+	if err != nil {
+		return err
+	}
+	for _, f := range tmps {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 func syncDir(dir string) error {
