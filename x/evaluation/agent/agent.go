@@ -32,6 +32,11 @@ import (
 // price falls while it waits, and a late claim leaves less time to answer.
 const claimTimeoutBlocks = 5
 
+// claimBackoffBlocks is how long a request whose claim was refused is left
+// alone: a refusal that repeats (no optimum, a stale view) is not retried
+// every block.
+const claimBackoffBlocks = 10
+
 // maxSubmitAttempts bounds the retries of a result the chain keeps refusing.
 const maxSubmitAttempts = 3
 
@@ -69,6 +74,7 @@ type Agent struct {
 	inFlight map[uint64]sdkmath.Int // claims sent, not yet included: id → max fee
 	busy     map[uint64]bool        // requests with a running job (claim, submit or challenge)
 	attempts map[uint64]int         // failed submissions per request
+	refused  map[uint64]int64       // refused claims: id → height until which it is left alone
 	awaiting map[uint64]bool        // own results submitted, not yet final
 	checked  map[uint64]bool        // other evaluators' results already recomputed
 	stats    Stats
@@ -92,7 +98,7 @@ func New(clientCtx client.Context, tx Sender, cfg Config) *Agent {
 	return &Agent{
 		cfg: cfg, chain: newChain(clientCtx), tx: tx, self: tx.Address().String(),
 		inFlight: map[uint64]sdkmath.Int{}, busy: map[uint64]bool{}, attempts: map[uint64]int{},
-		awaiting: map[uint64]bool{}, checked: map[uint64]bool{}, stats: newStats(),
+		awaiting: map[uint64]bool{}, checked: map[uint64]bool{}, refused: map[uint64]int64{}, stats: newStats(),
 	}
 }
 
@@ -226,7 +232,15 @@ func (a *Agent) tick(ctx context.Context, h int64) error {
 	servable := a.chain.servable(ctx, modelIDs(v.Open))
 	v.Self = Reserve(v.Self, inFlight)
 	a.mu.Lock()
-	plan := PlanClaims(v, a.cfg.MinPrice, func(id uint64) bool { return servable[id] }, func(id uint64) bool { return a.busy[id] })
+	for id, until := range a.refused {
+		if h > until {
+			delete(a.refused, id)
+		}
+	}
+	plan := PlanClaims(v, a.cfg.MinPrice, func(id uint64) bool { return servable[id] }, func(id uint64) bool {
+		_, refused := a.refused[id]
+		return a.busy[id] || refused
+	})
 	for _, c := range plan {
 		a.busy[c.Request.Id] = true
 		a.inFlight[c.Request.Id] = c.Request.MaxFee
@@ -357,12 +371,12 @@ func (a *Agent) say(format string, args ...any) {
 func (a *Agent) progress() {
 	a.mu.Lock()
 	s := a.stats
-	print := s.changed(a.printed) || time.Since(a.lastLine) >= heartbeat
-	if print {
+	show := s.changed(a.printed) || time.Since(a.lastLine) >= heartbeat
+	if show {
 		a.printed, a.lastLine = s, time.Now()
 	}
 	a.mu.Unlock()
-	if print {
+	if show {
 		a.say("%s", s.Line(a.denom))
 	}
 }

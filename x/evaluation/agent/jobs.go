@@ -27,6 +27,7 @@ func (a *Agent) claim(ctx context.Context, c Claim, h int64) {
 		if ctx.Err() == nil {
 			a.mu.Lock()
 			a.stats.LostClaims++
+			a.refused[id] = h + claimBackoffBlocks
 			a.mu.Unlock()
 			a.say("claim #%d not taken: %v", id, err)
 		}
