@@ -142,7 +142,7 @@ func TestOptimizerOnNode(t *testing.T) {
 			require.Equal(t, "1", best.Optimum.ID)
 			require.Equal(t, alice, best.Optimum.Optimizer)
 		}
-		t.Logf("gaps to the floor (first, last): friedman1 %v, regime-ar %v", g["1"], g["3"])
+		t.Logf("gaps to the floor (first, last): friedman1 %v, regime-ar %v; output:\n%s", g["1"], g["3"], out)
 	})
 
 	t.Run("sigkill after commit", func(t *testing.T) {
