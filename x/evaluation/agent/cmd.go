@@ -65,11 +65,11 @@ run one agent per key.`,
 }
 
 func run(cmd *cobra.Command, _ []string) error {
-	clientCtx, err := client.GetClientTxContext(cmd)
+	cfg, err := configFromFlags(cmd)
 	if err != nil {
 		return err
 	}
-	cfg, err := configFromFlags(cmd)
+	clientCtx, err := client.GetClientTxContext(cmd)
 	if err != nil {
 		return err
 	}
