@@ -97,4 +97,4 @@ lint:
 	go vet ./...
 
 clean:
-	rm -rf build bin .devnet .localnet .demo .localnet
+	rm -rf build bin .devnet .localnet .demo
