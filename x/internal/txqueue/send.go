@@ -3,6 +3,7 @@ package txqueue
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"time"
 
@@ -22,10 +23,14 @@ func (q *Queue) send(ctx context.Context, callerTimeout int64, msgs []sdk.Msg) (
 			return nil, err
 		}
 		p, err := q.signNext(ctx, callerTimeout, msgs)
+		var mm *mismatchError
 		switch {
-		case err == errRetry:
+		case errors.As(err, &mm):
+			if _, err := q.onMismatch(ctx, mm.expected, mm.got, b); err != nil {
+				return nil, err
+			}
 			continue
-		case err != nil && transient(err) && ctx.Err() == nil:
+		case errors.As(err, new(*transportError)) && ctx.Err() == nil:
 			q.logger.Debug("node unreachable, retrying", "err", err)
 			_ = b.wait(ctx)
 			continue
@@ -39,18 +44,28 @@ func (q *Queue) send(ctx context.Context, callerTimeout int64, msgs []sdk.Msg) (
 	}
 }
 
-// errRetry: the sequence was resynchronised, sign again now.
-var errRetry = fmt.Errorf("txqueue: resynchronised")
+// mismatchError is a simulation's "account sequence mismatch".
+type mismatchError struct{ expected, got uint64 }
+
+func (e *mismatchError) Error() string {
+	return fmt.Sprintf("account sequence mismatch, expected %d, got %d", e.expected, e.got)
+}
+
+// transportError is a node error that is not the chain's answer: send
+// retries after a backoff.
+type transportError struct{ err error }
+
+func (e *transportError) Error() string { return "node unreachable: " + e.err.Error() }
+func (e *transportError) Unwrap() error { return e.err }
 
 // signNext queries the account if needed, picks the timeout height and the
-// next free sequence, estimates gas and signs. Node errors are returned as
-// they are (transient ones are retried by send).
+// next free sequence, estimates gas and signs.
 func (q *Queue) signNext(ctx context.Context, callerTimeout int64, msgs []sdk.Msg) (*pending, error) {
 	if q.seq.needSync() {
 		accNum, seq, err := q.node.Account(ctx, q.addr)
 		if err != nil {
 			if transient(err) {
-				return nil, err
+				return nil, &transportError{err}
 			}
 			return nil, fmt.Errorf("txqueue: account %s: %w", q.addr, err)
 		}
@@ -59,7 +74,7 @@ func (q *Queue) signNext(ctx context.Context, callerTimeout int64, msgs []sdk.Ms
 	}
 	height, err := q.node.LatestHeight(ctx)
 	if err != nil {
-		return nil, err
+		return nil, &transportError{err}
 	}
 	timeout := callerTimeout
 	switch {
@@ -78,11 +93,10 @@ func (q *Queue) signNext(ctx context.Context, callerTimeout int64, msgs []sdk.Ms
 	gasUsed, err := q.node.Simulate(ctx, simTx)
 	if err != nil {
 		if n, ok := expectedSequence(err.Error()); ok {
-			q.resync(n, seq)
-			return nil, errRetry
+			return nil, &mismatchError{expected: n, got: seq}
 		}
 		if transient(err) {
-			return nil, err
+			return nil, &transportError{err}
 		}
 		return nil, fmt.Errorf("%w: simulation: %w", ErrRejected, err)
 	}
@@ -109,12 +123,18 @@ func (q *Queue) signNext(ctx context.Context, callerTimeout int64, msgs []sdk.Ms
 	}, nil
 }
 
-// resync moves the local sequence to the node's expected one, unless that
-// sequence belongs to one of this queue's txs that may still land.
-func (q *Queue) resync(expected, got uint64) {
+// onMismatch handles "expected N, got M" for a tx signed with M: it moves the
+// local sequence to N, unless N belongs to one of this queue's own txs that
+// may still land (it left the node's mempool); then it re-broadcasts that
+// tx and the ones after it, identical, and waits a little before M is tried
+// again. resynced reports which.
+func (q *Queue) onMismatch(ctx context.Context, expected, got uint64, b *backoff) (resynced bool, err error) {
 	if q.seq.mismatch(expected, got) {
 		q.logger.Info("account sequence mismatch: resynchronised", "expected", expected, "got", got)
+		return true, nil
 	}
+	q.refill(ctx, expected, got)
+	return false, b.wait(ctx)
 }
 
 // broadcastNew broadcasts a freshly signed tx until CheckTx answers. done
@@ -153,16 +173,14 @@ func (q *Queue) broadcastNew(ctx context.Context, p *pending, b *backoff) (done 
 				q.seq.accepted(p)
 				return true, nil
 			}
-			if q.seq.mismatch(n, p.seq) {
-				q.logger.Info("account sequence mismatch: resynchronised", "expected", n, "got", p.seq)
-				return false, nil
-			}
-			// Our own tx with sequence n left the node's mempool: re-broadcast
-			// it and the ones after it, then this tx again.
-			q.refill(ctx, n, p.seq)
-			if err := b.wait(ctx); err != nil {
+			resynced, err := q.onMismatch(ctx, n, p.seq, b)
+			switch {
+			case err != nil:
 				return true, err
+			case resynced:
+				return false, nil // sign again with the node's sequence
 			}
+			// else our own tx with sequence n went first: try these bytes again
 		case codeMempoolFull:
 			if err := b.wait(ctx); err != nil {
 				return true, err
