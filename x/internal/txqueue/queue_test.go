@@ -314,3 +314,31 @@ func TestTwoQueuesOnOneKeyBothFinish(t *testing.T) {
 	defer chain.mu.Unlock()
 	require.EqualValues(t, 80, chain.committed)
 }
+
+func TestQueueRecoversWhenTheOtherProcessOnTheKeyStops(t *testing.T) {
+	opts := fastOptions()
+	opts.MaxPendingBlocks = 3
+	chain, q, msg := setup(t, opts)
+	chain.mu.Lock()
+	for range 3 {
+		chain.external() // the other process's txs, sequences 0 to 2
+	}
+	chain.mu.Unlock()
+	done := submitAsync(context.Background(), q, 0, msg)
+	chain.waitFor("our tx in the mempool", func() bool { return len(chain.mempool) == 4 })
+	require.EqualValues(t, 3, chain.seqOf(chain.broadcasts[len(chain.broadcasts)-1]))
+
+	// The other process stops and the node loses its txs (a restart): our
+	// tx with sequence 3 can no longer land until 0 to 2 are used. It dies
+	// at its timeout height and is signed again with sequence 0.
+	chain.evictAll()
+	for range 3 {
+		chain.commit()
+	}
+	chain.waitFor("our tx signed again", func() bool { return len(chain.mempool) == 1 })
+	chain.commit()
+	got := receive(t, done)
+	require.NoError(t, got.err)
+	require.Equal(t, hashOf(chain.broadcasts[len(chain.broadcasts)-1]), got.res.TxHash)
+	require.Zero(t, chain.seqOf(chain.broadcasts[len(chain.broadcasts)-1]))
+}
