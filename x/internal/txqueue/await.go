@@ -41,7 +41,11 @@ func (q *Queue) await(ctx context.Context, p *pending) (Result, error) {
 			q.seq.dead(p)
 			height, _ := q.node.LatestHeight(ctx)
 			if p.callerDeadline && height >= p.timeoutHeight {
-				return Result{}, fmt.Errorf("%w: timeout height %d, latest height %d", ErrTimedOut, p.timeoutHeight, height)
+				err := fmt.Errorf("%w: timeout height %d, latest height %d", ErrTimedOut, p.timeoutHeight, height)
+				if p.lastRejection != nil {
+					err = fmt.Errorf("%w; its last re-broadcast: %w", err, p.lastRejection)
+				}
+				return Result{}, err
 			}
 			q.logger.Info("tx dead before the caller's deadline: signing again", "sequence", p.seq)
 			return Result{}, errResign
@@ -114,10 +118,11 @@ func (q *Queue) rebroadcast(ctx context.Context, p *pending) (Result, txState, e
 	case codeInCache, codeMempoolFull, codeTimeoutHeight:
 		// still held, or try later, or settled by the next poll's height check
 	default:
-		// The tx no longer passes CheckTx (the state changed under it): it
-		// is out of the mempool and will not come back.
+		// The tx no longer passes CheckTx here (the state changed under it).
+		// Another node may still hold it, or the state may change back:
+		// it stays pending until its timeout height passes.
+		p.lastRejection = rejected(res)
 		q.logger.Info("re-broadcast tx rejected", "sequence", p.seq, "code", res.Code, "log", res.Log)
-		return Result{}, stateDead, nil
 	}
 	return Result{}, statePending, nil
 }

@@ -1,6 +1,6 @@
 // Package txqueue is the one transaction queue per key that DON's agents
-// (dond optimizer, dond evaluator) and scripts send through (docs: one queue
-// per key).
+// (dond optimizer, dond evaluator) and scripts send through; its rules are
+// docs/txqueue.md.
 //
 // A Queue keeps the key's account sequence locally, serialises broadcasts,
 // estimates gas by simulation and signs in direct mode with the SDK's

@@ -80,7 +80,7 @@ type Result struct {
 	Events  []abci.Event
 }
 
-// Queue serialises every transaction of one key (docs: one queue per key).
+// Queue serialises every transaction of one key (docs/txqueue.md).
 // Its methods are safe for concurrent use.
 type Queue struct {
 	node     Node

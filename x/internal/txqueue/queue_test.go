@@ -342,3 +342,29 @@ func TestQueueRecoversWhenTheOtherProcessOnTheKeyStops(t *testing.T) {
 	require.Equal(t, hashOf(chain.broadcasts[len(chain.broadcasts)-1]), got.res.TxHash)
 	require.Zero(t, chain.seqOf(chain.broadcasts[len(chain.broadcasts)-1]))
 }
+
+func TestRebroadcastRejectedTxIsNotSignedAgainBeforeItsTimeout(t *testing.T) {
+	chain, q, msg := setup(t, fastOptions())
+	done := submitAsync(context.Background(), q, 5, msg)
+	chain.waitFor("the tx in the mempool", func() bool { return len(chain.mempool) == 1 })
+	// The node loses it and then refuses it (say, the fee payer's balance
+	// dropped): another node may still hold it, so it is not signed again.
+	chain.mu.Lock()
+	chain.mempool = nil
+	chain.beforeCheckTx = func(*fakeTx) *txqueue.CheckTxResult {
+		return &txqueue.CheckTxResult{Code: sdkerrors.ErrInsufficientFunds.ABCICode(), Codespace: "sdk", Log: "insufficient funds"}
+	}
+	chain.mu.Unlock()
+	chain.waitFor("a refused re-broadcast", func() bool { return len(chain.broadcasts) >= 3 })
+	for range 4 { // up to the timeout height 5
+		chain.commit()
+	}
+	err := receive(t, done).err
+	require.ErrorIs(t, err, txqueue.ErrTimedOut)
+	require.ErrorIs(t, err, sdkerrors.ErrInsufficientFunds)
+	chain.mu.Lock()
+	defer chain.mu.Unlock()
+	for _, bz := range chain.broadcasts {
+		require.True(t, bytes.Equal(chain.broadcasts[0], bz), "re-signed before its timeout height")
+	}
+}

@@ -17,6 +17,7 @@ type pending struct {
 	// passes), not the queue's MaxPendingBlocks (sign again when it passes).
 	callerDeadline bool
 	lastBroadcast  time.Time
+	lastRejection  error         // CheckTx's answer to the last re-broadcast, if it refused the tx
 	nudge          chan struct{} // re-broadcast now (a lower tx re-entered the mempool)
 	abandoned      bool          // its Submit returned (context done); pruned once its timeout passes
 }
