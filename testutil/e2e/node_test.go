@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -23,19 +21,6 @@ func repoRoot(t *testing.T) string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-// dondBinary is $DON_BINARY (set by `make test`) or a fresh build.
-func dondBinary(t *testing.T) string {
-	if bin := os.Getenv("DON_BINARY"); bin != "" {
-		return bin
-	}
-	bin := filepath.Join(t.TempDir(), "dond")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/dond")
-	cmd.Dir = repoRoot(t)
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(out))
-	return bin
-}
-
 // chain is a running one-validator chain built from config.yml with free
 // loopback ports and fast blocks.
 type chain struct {
@@ -47,29 +32,17 @@ type chain struct {
 
 func startChain(t *testing.T) *chain { return startChainWith(t, nil) }
 
-// startChainWith lets a test change the config.yml chain before it starts.
+// startChainWith lets a test change the config.yml chain before it starts
+// (devnet.StartTestNode: $DON_BINARY, free ports; blocks of 300 ms here).
 func startChainWith(t *testing.T, mutate func(*devnet.Config)) *chain {
-	cfg, err := devnet.LoadConfig(filepath.Join(repoRoot(t), "config.yml"))
-	require.NoError(t, err)
-	cfg.Ports = devnet.Ports{} // free ports, so runs never collide
-	cfg.BlockTime = "300ms"
-	if mutate != nil {
-		mutate(&cfg)
-	}
-
-	home := t.TempDir()
-	node, err := devnet.Setup(dondBinary(t), home, cfg)
-	require.NoError(t, err)
-	proc, err := node.Start(filepath.Join(home, "node.log"))
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		require.NoError(t, proc.Stop())
-		if t.Failed() {
-			log, _ := os.ReadFile(filepath.Join(home, "node.log"))
-			t.Logf("node log tail:\n%s", tail(string(log), 40))
+	var cfg devnet.Config
+	node, proc := devnet.StartTestNode(t, func(c *devnet.Config) {
+		c.BlockTime = "300ms"
+		if mutate != nil {
+			mutate(c)
 		}
+		cfg = *c
 	})
-	require.NoError(t, node.WaitHeight(2, 60*time.Second))
 	return &chain{t: t, cfg: cfg, node: node, proc: proc}
 }
 
