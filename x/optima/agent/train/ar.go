@@ -30,7 +30,17 @@ func newARTrainer(src *source, k, t int) *arTrainer {
 
 func (a *arTrainer) Train(ctx context.Context, _ []float64, d time.Duration) ([]float64, error) {
 	deadline := time.Now().Add(d)
-	for first := true; first || (time.Now().Before(deadline) && ctx.Err() == nil); first = false {
+	return a.train(ctx, func(int) bool { return time.Now().Before(deadline) })
+}
+
+func (a *arTrainer) TrainRounds(ctx context.Context, _ []float64, n int) ([]float64, error) {
+	return a.train(ctx, func(done int) bool { return done < n })
+}
+
+// train draws batches of series while more(batches so far) holds, at
+// least one, then solves the accumulated normal equations.
+func (a *arTrainer) train(ctx context.Context, more func(done int) bool) ([]float64, error) {
+	for done := 0; done == 0 || (more(done) && ctx.Err() == nil); done++ {
 		series, _, err := a.src.draw(arBatch)
 		if err != nil {
 			return nil, err

@@ -58,6 +58,15 @@ func (m *mlpTrainer) Loss() float64 { return m.bestLoss }
 
 func (m *mlpTrainer) Train(ctx context.Context, warm []float64, d time.Duration) ([]float64, error) {
 	deadline := time.Now().Add(d)
+	return m.train(ctx, warm, func(int) bool { return time.Now().Before(deadline) })
+}
+
+func (m *mlpTrainer) TrainRounds(ctx context.Context, warm []float64, n int) ([]float64, error) {
+	return m.train(ctx, warm, func(done int) bool { return done < max(n, 1) })
+}
+
+// train runs rounds while more(rounds done so far) holds.
+func (m *mlpTrainer) train(ctx context.Context, warm []float64, more func(done int) bool) ([]float64, error) {
 	if m.valIn == nil {
 		in, y, err := m.src.draw(m.opt.validation)
 		if err != nil {
@@ -70,7 +79,7 @@ func (m *mlpTrainer) Train(ctx context.Context, warm []float64, d time.Duration)
 			return nil, err
 		}
 	}
-	for time.Now().Before(deadline) && ctx.Err() == nil {
+	for done := 0; more(done) && ctx.Err() == nil; done++ {
 		if err := m.run(m.opt.checkEvery); err != nil {
 			return nil, err
 		}

@@ -18,6 +18,11 @@ type Trainer interface {
 	// vector that differs from the trainer's own best (for example a better
 	// optimum someone else got accepted) restarts it from warm.
 	Train(ctx context.Context, warm []float64, d time.Duration) ([]float64, error)
+	// TrainRounds is Train bounded by work instead of time: n rounds (an
+	// MLP round is checkEvery Adam steps and a validation, a regime-ar
+	// round one batch of series), at least one. With the same seed it
+	// returns the same vector on any machine, so tests use it.
+	TrainRounds(ctx context.Context, warm []float64, n int) ([]float64, error)
 	// Loss is the trainer's float64 estimate of the domain's loss of its
 	// best vector, on held-out data (NaN before the first Train).
 	Loss() float64
