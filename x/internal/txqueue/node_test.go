@@ -85,7 +85,7 @@ func testManySends(t *testing.T, node *devnet.Node) {
 // on one key would: each resyncs on the other's sequences and both finish.
 func testTwoQueues(t *testing.T, node *devnet.Node) {
 	const n = 50
-	var logs syncBuffer
+	var logs devnet.SyncBuffer
 	opts := txqueue.Options{Logger: log.NewLogger(&logs, log.ColorOption(false))}
 	a, clientCtx := commandQueue(t, node, "alice", opts)
 	b, _ := commandQueue(t, node, "alice", opts)
@@ -189,22 +189,4 @@ func freshAddress(t *testing.T) sdk.AccAddress {
 	_, err := rand.Read(addr)
 	require.NoError(t, err)
 	return addr
-}
-
-// syncBuffer is a log sink for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -1,7 +1,6 @@
 package agent_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,8 +8,6 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -64,14 +61,14 @@ func slowSpirals(t *testing.T, raw json.RawMessage) json.RawMessage {
 // optimizerProc is a running `dond optimizer`.
 type optimizerProc struct {
 	cmd  *exec.Cmd
-	out  *syncBuffer
+	out  *devnet.SyncBuffer
 	done chan error
 }
 
 func runOptimizer(t *testing.T, node *devnet.Node, args ...string) *optimizerProc {
 	args = append([]string{"optimizer", "--from", "alice", "--home", node.Home, "--node", node.RPC(),
 		"--chain-id", node.ChainID, "--keyring-backend", "test"}, args...)
-	p := &optimizerProc{cmd: exec.Command(node.Binary, args...), out: &syncBuffer{}, done: make(chan error, 1)}
+	p := &optimizerProc{cmd: exec.Command(node.Binary, args...), out: &devnet.SyncBuffer{}, done: make(chan error, 1)}
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	require.NoError(t, p.cmd.Start())
 	go func() { p.done <- p.cmd.Wait() }()
@@ -190,22 +187,4 @@ func mustStore(t *testing.T, node *devnet.Node) *agent.Store {
 	s, err := agent.OpenStore(agent.StoreDir(node.Home))
 	require.NoError(t, err)
 	return s
-}
-
-// syncBuffer is a bytes.Buffer safe for a process's writes and the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Clone(s.b.String())
 }
