@@ -36,7 +36,11 @@ func TestSubmitSimulatesSignsAndWaitsForInclusion(t *testing.T) {
 }
 
 func TestSequenceMismatchResyncs(t *testing.T) {
-	chain, q, msg := setup(t, fastOptions())
+	// Broadcasts are counted below: no identical re-broadcast of a tx
+	// waiting in the mempool may slip in, however slow the machine.
+	opts := fastOptions()
+	opts.RebroadcastInterval = time.Hour
+	chain, q, msg := setup(t, opts)
 	// Another process on the key has three txs in the mempool: the
 	// simulation reports "expected 3, got 0".
 	chain.mu.Lock()
@@ -160,7 +164,11 @@ func TestTxWithoutDeadlineIsSignedAgainOnceDead(t *testing.T) {
 }
 
 func TestTransportErrorsAreRetriedWithTheSameBytes(t *testing.T) {
-	chain, q, msg := setup(t, fastOptions())
+	// Broadcasts are counted: only the retries after the transport errors,
+	// no identical re-broadcast of the tx waiting in the mempool.
+	opts := fastOptions()
+	opts.RebroadcastInterval = time.Hour
+	chain, q, msg := setup(t, opts)
 	chain.failBroadcasts = 3
 	done := submitAsync(context.Background(), q, 0, msg)
 	chain.waitFor("the tx in the mempool", func() bool { return len(chain.mempool) == 1 })
