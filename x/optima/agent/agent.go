@@ -231,7 +231,7 @@ func (a *Agent) warmStart(ms *modelState, best types.Optimum) []float64 {
 	if err != nil {
 		return nil
 	}
-	v, err := types.Verify(ms.model, ms.candidate, best.Params, seeds[0], a.params.ZScore)
+	v, err := types.Verify(ms.model, ms.candidate, best.Params, seeds[0], a.params)
 	if err == nil && v.MeanDiff.IsPositive() {
 		return train.ToFloat(best.Params) // theirs is better than ours: learn from it
 	}

@@ -40,7 +40,7 @@ func Gate(p types.Params, m types.Model, incumbent, candidate []int64, seeds [][
 	}
 	res := GateResult{Pass: true, NewLoss: sdkmath.LegacyZeroDec(), IncumbentLoss: sdkmath.LegacyZeroDec()}
 	for i, seed := range seeds {
-		v, err := types.Verify(m, incumbent, candidate, seed, p.ZScore)
+		v, err := types.Verify(m, incumbent, candidate, seed, p)
 		if err != nil {
 			return GateResult{}, err
 		}

@@ -27,7 +27,7 @@ func (k *Keeper) verify(ctx sdk.Context, params types.Params, model types.Model,
 	if err != nil {
 		return verification{}, err
 	}
-	v, err := types.Verify(model, best.Params, candidate, seed, params.ZScore)
+	v, err := types.Verify(model, best.Params, candidate, seed, params)
 	if err != nil {
 		return verification{}, err
 	}

@@ -29,6 +29,7 @@ func DefaultParams() Params {
 		BeaconRetention:        1_100,
 		MaxExpirationsPerBlock: 100,
 		MaxNameLength:          64,
+		MaxIncrement:           DefaultMaxIncrement(),
 	}
 }
 
@@ -57,6 +58,8 @@ func (p Params) Validate() error {
 		return errorsmod.Wrap(ErrInvalidParams, "max_expirations_per_block must be positive")
 	case p.MaxNameLength == 0:
 		return errorsmod.Wrap(ErrInvalidParams, "max_name_length must be positive")
+	case p.MaxIncrement.IsNil() || !p.MaxIncrement.IsPositive():
+		return errorsmod.Wrap(ErrInvalidParams, "max_increment must be positive")
 	}
 	if err := validateCoin("min_model_deposit", p.MinModelDeposit); err != nil {
 		return err

@@ -20,7 +20,7 @@ type PairedResult struct {
 	StdErr        sdkmath.LegacyDec // s / √n
 	LCB           sdkmath.LegacyDec // d̄ − z·s/√n
 	Accepted      bool
-	Increment     sdkmath.LegacyDec // LCB / IncumbentLoss, in (0, 1] when accepted
+	Increment     sdkmath.LegacyDec // −ln(1 − LCB/IncumbentLoss), in (0, max_increment] when accepted
 	Reason        string            // why it was rejected
 }
 
@@ -35,8 +35,8 @@ const (
 // test") on per-unit losses of
 // the incumbent and the candidate, measured on the same units. It is integer
 // arithmetic end to end: sums in big.Int, the square root by big.Int.Sqrt, the
-// final ratios in LegacyDec with truncation.
-func PairedTest(incumbent, candidate []fixedpoint.Fixed, z, minImprovement sdkmath.LegacyDec) (PairedResult, error) {
+// final ratios in LegacyDec with truncation, the increment by LogIncrement.
+func PairedTest(incumbent, candidate []fixedpoint.Fixed, z, minImprovement, maxIncrement sdkmath.LegacyDec) (PairedResult, error) {
 	n := len(incumbent)
 	if n != len(candidate) || n < 2 {
 		return PairedResult{}, ErrVerification.Wrapf("paired test needs two equal samples of at least 2 units, got %d and %d", n, len(candidate))
@@ -83,7 +83,7 @@ func PairedTest(incumbent, candidate []fixedpoint.Fixed, z, minImprovement sdkma
 		res.Reason = ReasonNotSignificant
 	default:
 		res.Accepted = true
-		res.Increment = sdkmath.LegacyMinDec(res.LCB.QuoTruncate(res.IncumbentLoss), sdkmath.LegacyOneDec())
+		res.Increment = LogIncrement(res.LCB.QuoTruncate(res.IncumbentLoss), maxIncrement)
 	}
 	return res, nil
 }

@@ -1,6 +1,7 @@
 package types_test
 
 import (
+	"math"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
@@ -20,11 +21,13 @@ func fixeds(vals ...int64) []fixedpoint.Fixed {
 
 func dec(s string) sdkmath.LegacyDec { return sdkmath.LegacyMustNewDecFromStr(s) }
 
+var maxInc = types.DefaultMaxIncrement()
+
 func TestPairedTestHandComputed(t *testing.T) {
 	// d = inc − new = {2, 4, 6, 8}: mean 5, s² = 20/3, s/√n = √(5/3) ≈ 1.290994.
 	inc := fixeds(10, 10, 10, 10)
 	cand := fixeds(8, 6, 4, 2)
-	res, err := types.PairedTest(inc, cand, sdkmath.LegacyNewDec(1), dec("0.1"))
+	res, err := types.PairedTest(inc, cand, sdkmath.LegacyNewDec(1), dec("0.1"), maxInc)
 	require.NoError(t, err)
 	require.Equal(t, dec("10"), res.IncumbentLoss)
 	require.Equal(t, dec("5"), res.NewLoss)
@@ -32,14 +35,14 @@ func TestPairedTestHandComputed(t *testing.T) {
 	require.InDelta(t, 1.290994, mustFloat(res.StdErr), 1e-6)
 	require.InDelta(t, 5-1.290994, mustFloat(res.LCB), 1e-6)
 	require.True(t, res.Accepted)
-	require.InDelta(t, (5-1.290994)/10, mustFloat(res.Increment), 1e-6)
+	require.InDelta(t, -math.Log(1-(5-1.290994)/10), mustFloat(res.Increment), 1e-6) // −ln(1 − lcb/L_inc)
 
 	// With z = 3 the bound is 5 − 3.872983 = 1.127017 ≥ 0.1·10 = 1: still accepted.
-	res, err = types.PairedTest(inc, cand, sdkmath.LegacyNewDec(3), dec("0.1"))
+	res, err = types.PairedTest(inc, cand, sdkmath.LegacyNewDec(3), dec("0.1"), maxInc)
 	require.NoError(t, err)
 	require.True(t, res.Accepted)
 	// With z = 4 it is 5 − 5.163978 < 0: rejected.
-	res, err = types.PairedTest(inc, cand, sdkmath.LegacyNewDec(4), dec("0.1"))
+	res, err = types.PairedTest(inc, cand, sdkmath.LegacyNewDec(4), dec("0.1"), maxInc)
 	require.NoError(t, err)
 	require.False(t, res.Accepted)
 	require.Equal(t, types.ReasonNotSignificant, res.Reason)
@@ -50,33 +53,33 @@ func TestPairedTestEdgeCases(t *testing.T) {
 	z, minImp := sdkmath.LegacyNewDec(3), dec("0.005")
 
 	// Identical vectors: no improvement at all.
-	res, err := types.PairedTest(fixeds(3, 5, 7), fixeds(3, 5, 7), z, minImp)
+	res, err := types.PairedTest(fixeds(3, 5, 7), fixeds(3, 5, 7), z, minImp, maxInc)
 	require.NoError(t, err)
 	require.False(t, res.Accepted)
 	require.True(t, res.LCB.IsZero())
 
 	// A constant improvement has s = 0, so lcb = mean; a perfect candidate
-	// gets increment 1 at most.
-	res, err = types.PairedTest(fixeds(4, 4, 4), fixeds(0, 0, 0), z, minImp)
+	// (lcb = L_inc, −ln 0 = ∞) gets max_increment.
+	res, err = types.PairedTest(fixeds(4, 4, 4), fixeds(0, 0, 0), z, minImp, maxInc)
 	require.NoError(t, err)
 	require.True(t, res.Accepted)
-	require.Equal(t, sdkmath.LegacyOneDec(), res.Increment)
+	require.Equal(t, maxInc, res.Increment)
 
 	// Nothing left to improve.
-	res, err = types.PairedTest(fixeds(0, 0, 0), fixeds(0, 0, 0), z, minImp)
+	res, err = types.PairedTest(fixeds(0, 0, 0), fixeds(0, 0, 0), z, minImp, maxInc)
 	require.NoError(t, err)
 	require.False(t, res.Accepted)
 	require.Equal(t, types.ReasonZeroIncumbentLoss, res.Reason)
 
 	// Shapes.
-	_, err = types.PairedTest(fixeds(1), fixeds(1), z, minImp)
+	_, err = types.PairedTest(fixeds(1), fixeds(1), z, minImp, maxInc)
 	require.ErrorIs(t, err, types.ErrVerification)
-	_, err = types.PairedTest(fixeds(1, 2), fixeds(1), z, minImp)
+	_, err = types.PairedTest(fixeds(1, 2), fixeds(1), z, minImp, maxInc)
 	require.ErrorIs(t, err, types.ErrVerification)
 
 	// Extreme per-unit losses do not overflow (sums are big integers).
 	big := []fixedpoint.Fixed{fixedpoint.MaxFixed, fixedpoint.MaxFixed, fixedpoint.MaxFixed}
-	res, err = types.PairedTest(big, fixeds(0, 0, 1), z, minImp)
+	res, err = types.PairedTest(big, fixeds(0, 0, 1), z, minImp, maxInc)
 	require.NoError(t, err)
 	require.True(t, res.Accepted)
 }
@@ -85,7 +88,7 @@ func TestPairedTestEdgeCases(t *testing.T) {
 func TestPairedTestOrderInvariant(t *testing.T) {
 	z, minImp := sdkmath.LegacyNewDec(3), dec("0.005")
 	inc, cand := fixeds(9, 7, 8, 12, 10, 11), fixeds(5, 6, 4, 7, 6, 5)
-	a, err := types.PairedTest(inc, cand, z, minImp)
+	a, err := types.PairedTest(inc, cand, z, minImp, maxInc)
 	require.NoError(t, err)
 	rev := func(v []fixedpoint.Fixed) []fixedpoint.Fixed {
 		out := make([]fixedpoint.Fixed, len(v))
@@ -94,7 +97,7 @@ func TestPairedTestOrderInvariant(t *testing.T) {
 		}
 		return out
 	}
-	b, err := types.PairedTest(rev(inc), rev(cand), z, minImp)
+	b, err := types.PairedTest(rev(inc), rev(cand), z, minImp, maxInc)
 	require.NoError(t, err)
 	require.Equal(t, a, b)
 }

@@ -2,7 +2,6 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
-	sdkmath "cosmossdk.io/math"
 )
 
 // Verification is the outcome of measuring a candidate against the
@@ -16,8 +15,9 @@ type Verification struct {
 // Verify draws the model's eval_samples units from seed, measures the
 // incumbent and the candidate on the same units and runs the paired test.
 // The chain (keeper) and the CLI's local check both call it, so an optimizer
-// sees exactly what the chain will compute for a given seed.
-func Verify(m Model, incumbent, candidate []int64, seed [32]byte, z sdkmath.LegacyDec) (Verification, error) {
+// sees exactly what the chain will compute for a given seed. p gives the
+// z-score and the increment cap.
+func Verify(m Model, incumbent, candidate []int64, seed [32]byte, p Params) (Verification, error) {
 	dom, cfg, err := ResolveDomain(m.Domain, m.Config)
 	if err != nil {
 		return Verification{}, err
@@ -35,7 +35,7 @@ func Verify(m Model, incumbent, candidate []int64, seed [32]byte, z sdkmath.Lega
 	if err != nil {
 		return Verification{}, errorsmod.Wrap(ErrVerification, err.Error())
 	}
-	res, err := PairedTest(incLoss.PerUnit, newLoss.PerUnit, z, m.MinImprovement)
+	res, err := PairedTest(incLoss.PerUnit, newLoss.PerUnit, p.ZScore, m.MinImprovement, p.MaxIncrement)
 	if err != nil {
 		return Verification{}, err
 	}

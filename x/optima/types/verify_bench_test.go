@@ -41,11 +41,11 @@ func BenchmarkVerify(b *testing.B) {
 			for i := range candidate {
 				candidate[i] = int64(i%7-3) << 20 // small deterministic weights
 			}
-			z := sdkmath.LegacyNewDec(3)
+			p := types.DefaultParams()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				seed := sha256.Sum256([]byte{byte(i), byte(i >> 8)})
-				if _, err := types.Verify(m, incumbent, candidate, seed, z); err != nil {
+				if _, err := types.Verify(m, incumbent, candidate, seed, p); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -113,7 +113,7 @@ func LocalCheck(p types.Params, m types.Model, incumbent, candidate []int64, see
 	if err := types.CheckCandidate(p, m, candidate); err != nil {
 		return CheckResult{}, err
 	}
-	v, err := types.Verify(m, incumbent, candidate, seed, p.ZScore)
+	v, err := types.Verify(m, incumbent, candidate, seed, p)
 	if err != nil {
 		return CheckResult{}, err
 	}
