@@ -40,8 +40,11 @@ demo: build
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit test-arm64 fuzz proto-check
 
+# -p 1: the end-to-end packages each start real nodes on free loopback
+# ports, chosen by binding :0 and releasing it; two packages at once could
+# be handed the same port between the choice and the node's bind.
 test-unit:
-	DON_BINARY=$(abspath $(BINARY)) go test -count=1 -timeout 30m ./...
+	DON_BINARY=$(abspath $(BINARY)) go test -p 1 -count=1 -timeout 30m ./...
 
 test-arm64:
 	@command -v qemu-aarch64-static >/dev/null || { echo "qemu-aarch64-static missing: apt-get install -y qemu-user-static"; exit 1; }
