@@ -93,7 +93,7 @@ bench:
 ## bench-optimizer: loss of the optimizer agent's training after 1, 5 and 15 minutes
 ## of one core per domain, against the floor (DON_BENCH_MINUTES=1,5 for less)
 bench-optimizer:
-	GOMAXPROCS=1 go test -run '^$$' -bench BenchmarkOptimizerQuality -benchtime 1x -timeout 0 ./x/optima/agent/train/
+	GOMAXPROCS=1 go test -run '^$$' -bench BenchmarkOptimizerQuality -benchtime 1x -timeout 0 ./x/optima/client/agent/train/
 
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\(gw\.\)\?go$$')

@@ -21,8 +21,8 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/don-network/don/app"
-	evaluatoragent "github.com/don-network/don/x/evaluation/agent"
-	optimizer "github.com/don-network/don/x/optima/agent"
+	evaluatoragent "github.com/don-network/don/x/evaluation/client/agent"
+	optimizer "github.com/don-network/don/x/optima/client/agent"
 )
 
 func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager module.BasicManager) {

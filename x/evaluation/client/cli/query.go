@@ -120,7 +120,7 @@ func computeCmd() *cobra.Command {
 
 // Compute runs the pinned optimum of a request on its inputs with the
 // chain's fixed-point engine: the outputs a challenge re-execution expects.
-// `q evaluation compute` and the evaluator agent (x/evaluation/agent) both
+// `q evaluation compute` and the evaluator agent (x/evaluation/client/agent) both
 // use it.
 func Compute(ctx context.Context, oq optimatypes.QueryClient, r types.Request) ([]int64, int, error) {
 	m, width, err := outputWidth(ctx, oq, r.ModelId)

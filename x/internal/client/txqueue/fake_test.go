@@ -25,7 +25,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/bank"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 )
 
 // fakeChain is a scripted node holding one account: a mempool in CheckTx

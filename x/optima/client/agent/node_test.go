@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/don-network/don/testutil/devnet"
-	"github.com/don-network/don/x/optima/agent"
+	"github.com/don-network/don/x/optima/client/agent"
 )
 
 // Real-node tests of `dond optimizer`: one validator from config.yml with

@@ -8,5 +8,5 @@
 // Every open commit (params, salt, commitment, later its id and window) is
 // written under the agent's home before the commit is broadcast (Store), so
 // a restarted agent reveals what a crashed one committed. Transactions go
-// through the key's one queue (x/internal/txqueue).
+// through the key's one queue (x/internal/client/txqueue).
 package agent

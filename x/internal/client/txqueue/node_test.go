@@ -28,7 +28,7 @@ import (
 
 	"github.com/don-network/don/app"
 	"github.com/don-network/don/testutil/devnet"
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 )
 
 // Real-node tests: one validator from config.yml with 200 ms blocks, queues

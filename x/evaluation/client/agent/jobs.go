@@ -8,7 +8,7 @@ import (
 
 	"github.com/don-network/don/x/evaluation/client/cli"
 	"github.com/don-network/don/x/evaluation/types"
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 )
 
 // The agent's transactions, one job per request: claim then submit, submit

@@ -13,7 +13,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 	"github.com/don-network/don/x/optima/types"
 )
 

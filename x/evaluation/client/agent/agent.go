@@ -5,7 +5,7 @@
 // outputs with the chain's fixed-point Predict, submits them before the
 // deadline, and re-checks other evaluators' results inside their challenge
 // windows, challenging wrong ones. Every transaction goes through the key's
-// one transaction queue (x/internal/txqueue).
+// one transaction queue (x/internal/client/txqueue).
 package agent
 
 import (
@@ -25,7 +25,7 @@ import (
 	"github.com/don-network/don/x/evaluation/client/cli"
 	"github.com/don-network/don/x/evaluation/keeper"
 	"github.com/don-network/don/x/evaluation/types"
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 )
 
 // claimTimeoutBlocks bounds how long a claim may wait for inclusion: the

@@ -14,8 +14,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/don-network/don/x/internal/txqueue"
-	"github.com/don-network/don/x/optima/agent/train"
+	"github.com/don-network/don/x/internal/client/txqueue"
+	"github.com/don-network/don/x/optima/client/agent/train"
 	"github.com/don-network/don/x/optima/types"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/don-network/don/x/optima/agent/train"
+	"github.com/don-network/don/x/optima/client/agent/train"
 	"github.com/don-network/don/x/optima/types"
 )
 

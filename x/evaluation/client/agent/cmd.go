@@ -15,7 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 
-	"github.com/don-network/don/x/internal/txqueue"
+	"github.com/don-network/don/x/internal/client/txqueue"
 )
 
 const (

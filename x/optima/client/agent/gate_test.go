@@ -8,7 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/don-network/don/x/optima/agent/train"
+	"github.com/don-network/don/x/optima/client/agent/train"
 	"github.com/don-network/don/x/optima/types"
 )
 
