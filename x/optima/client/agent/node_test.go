@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
@@ -29,8 +28,7 @@ func startNode(t *testing.T) *devnet.Node {
 	if bin == "" {
 		t.Skip("DON_BINARY is not set: real-node test")
 	}
-	_, file, _, _ := runtime.Caller(0)
-	cfg, err := devnet.LoadConfig(filepath.Join(filepath.Dir(file), "..", "..", "..", "config.yml"))
+	cfg, err := devnet.LoadConfig(devnet.ConfigPath())
 	require.NoError(t, err)
 	cfg.Ports, cfg.BlockTime = devnet.Ports{}, "200ms"
 	cfg.Genesis["optima"] = slowSpirals(t, cfg.Genesis["optima"])
