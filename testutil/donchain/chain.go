@@ -5,7 +5,6 @@
 package donchain
 
 import (
-	"testing"
 	"time"
 
 	sdkmath "cosmossdk.io/math"
@@ -54,7 +53,7 @@ type Options struct {
 }
 
 // New builds the chain at height 1 with the genesis models.
-func New(t testing.TB, o Options) *Chain {
+func New(t fixture.TB, o Options) *Chain {
 	newFixture := fixture.New
 	if o.Committing {
 		newFixture = fixture.NewCommitting

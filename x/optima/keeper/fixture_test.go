@@ -41,7 +41,7 @@ const (
 
 var testSalt = []byte("0123456789abcdef0123456789abcdef")
 
-func regimeARSpec(t testing.TB, name string) types.GenesisModel {
+func regimeARSpec(t require.TestingT, name string) types.GenesisModel {
 	cfg, err := types.DefaultDomainConfig("regime-ar")
 	require.NoError(t, err)
 	return types.GenesisModel{
