@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet demo localnet test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
+.PHONY: all build devnet demo localnet sim test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -36,6 +36,12 @@ localnet: build
 demo: build
 	go build -o build/demo ./scripts/demo
 	./build/demo --config config.yml --dir .demo --binary $(BINARY)
+
+## sim: every economic experiment of the simulator (cmd/donsim) in its quick
+## version: CSV, PNG and verdicts in build/sim/ (docs/economics.md).
+## Full runs: go run ./cmd/donsim all --out build/sim (about an hour)
+sim:
+	go run ./cmd/donsim all --quick --out build/sim
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit test-arm64 fuzz proto-check

@@ -50,6 +50,9 @@ type Options struct {
 	Committing bool
 	Mint       func(*minttypes.GenesisState)
 	Evaluation func(*evaluationtypes.GenesisState)
+	// Optima sees the genesis with the models above; Weights the default.
+	Optima  func(*optimatypes.GenesisState)
+	Weights func(*weightstypes.GenesisState)
 }
 
 // New builds the chain at height 1 with the genesis models.
@@ -80,7 +83,11 @@ func New(t fixture.TB, o Options) *Chain {
 	c.OptimaMsg = optimakeeper.NewMsgServerImpl(c.Optima)
 	c.EvaluationMsg = evaluationkeeper.NewMsgServerImpl(c.Evaluation)
 
-	require.NoError(t, c.Weights.InitGenesis(f.Ctx, *weightstypes.DefaultGenesis()))
+	wg := weightstypes.DefaultGenesis()
+	if o.Weights != nil {
+		o.Weights(wg)
+	}
+	require.NoError(t, c.Weights.InitGenesis(f.Ctx, *wg))
 	mg := minttypes.DefaultGenesis()
 	mg.Params.InitialDifficulty = sdkmath.LegacyMustNewDecFromStr("0.3")
 	mg.Params.RetargetInterval = 1000
@@ -101,6 +108,9 @@ func New(t fixture.TB, o Options) *Chain {
 			MinImprovement: sdkmath.LegacyNewDecWithPrec(5, 3), SeedBlocks: 1, RevealWindow: 10,
 			CommitBond: sdk.NewInt64Coin(fixture.Denom, 1000),
 		})
+	}
+	if o.Optima != nil {
+		o.Optima(og)
 	}
 	require.NoError(t, c.Optima.InitGenesis(f.Ctx, *og))
 	eg := evaluationtypes.DefaultGenesis()
