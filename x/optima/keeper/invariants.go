@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -112,8 +111,10 @@ func (k *Keeper) CheckAcceptedOptima(ctx sdk.Context) error {
 		if !o.IncumbentLoss.IsPositive() || !o.Lcb.IsPositive() || o.Lcb.LT(threshold) {
 			return true, fmt.Errorf("optimum %d/%d: lcb %s, incumbent loss %s, threshold %s", key.K1(), key.K2(), o.Lcb, o.IncumbentLoss, threshold)
 		}
-		if o.Increment.IsNegative() || o.Increment.GT(sdkmath.LegacyOneDec()) {
-			return true, fmt.Errorf("optimum %d/%d: increment %s outside (0, 1]", key.K1(), key.K2(), o.Increment)
+		// Δ = min(−ln(1 − lcb/L_inc), max_increment in force at acceptance):
+		// never more than its own evidence proves, whatever the cap was.
+		if proven := types.LogIncrement(o.Lcb.QuoTruncate(o.IncumbentLoss), o.Increment); o.Increment.IsNegative() || !proven.Equal(o.Increment) {
+			return true, fmt.Errorf("optimum %d/%d: increment %s above −ln(1 − lcb/L_inc) = %s", key.K1(), key.K2(), o.Increment, proven)
 		}
 		return false, nil
 	})
