@@ -12,8 +12,9 @@ import (
 
 // Client sends evaluation requests on one model: Rate requests per block
 // (the fraction as a probability) of Rows rows of standard normal inputs,
-// each escrowing MaxFee udon with a deadline Deadline blocks ahead. Its
-// budget is its balance: a request it cannot pay is refused by the chain.
+// each escrowing MaxFee udon with a deadline Deadline blocks ahead. Budget
+// (if positive) caps the max fees it escrows in total; beyond that, and
+// beyond its balance (the chain refuses what it cannot pay), it stops.
 type Client struct {
 	Acct     Account
 	Model    uint64
@@ -21,6 +22,7 @@ type Client struct {
 	MaxFee   int64
 	Rows     int
 	Deadline int64
+	Budget   int64
 
 	Stats ClientStats
 }
@@ -44,6 +46,9 @@ func (c *Client) Act(w *World) error {
 		return err
 	}
 	for i := 0; i < n; i++ {
+		if c.Budget > 0 && int64(c.Stats.Sent+1)*c.MaxFee > c.Budget {
+			return nil
+		}
 		inputs, err := RandomInputs(w, m, max(c.Rows, 1))
 		if err != nil {
 			return err
