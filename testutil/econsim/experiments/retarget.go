@@ -118,8 +118,14 @@ func runRetarget(o econsim.Options) (*econsim.Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("genesis budget: %w", err)
 	}
-	o.Logf("retarget genesis budget: %d regime-ar genesis models yield %.4g work in all (%d accepted optima of %d commits, exhausted %t after %d blocks): the default initial_difficulty 1 is %.2f× that",
-		rtBudgetModels, budget.work, budget.accepted, budget.commits, budget.exhausted, budget.blocks, 1/budget.work)
+	// The default initial_difficulty must let a full retarget window of
+	// rounds close on the genesis models' work alone, so the first
+	// retarget measures the network's pace instead of the stall rule's.
+	def := minttypes.DefaultParams()
+	d0 := econsim.Float64(def.InitialDifficulty)
+	res.Check("default initial_difficulty fits the genesis work", budget.exhausted && budget.work/d0 >= float64(def.RetargetInterval),
+		"%d regime-ar genesis models yield %.4g work in all (%d accepted optima of %d commits, exhausted %t after %d blocks): %.1f rounds at the default initial_difficulty %s (need ≥ retarget_interval %d)",
+		rtBudgetModels, budget.work, budget.accepted, budget.commits, budget.exhausted, budget.blocks, budget.work/d0, def.InitialDifficulty, def.RetargetInterval)
 	res.Plot = rtFigure(outs[0])
 	return res, nil
 }

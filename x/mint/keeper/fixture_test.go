@@ -55,6 +55,9 @@ func newEnv(t testing.TB, mutate func(*types.GenesisState)) *env {
 		authtypes.FeeCollectorName, f.BankKeeper, e.community, e.shares)
 	f.Ctx = f.Ctx.WithBlockTime(time.Unix(1_700_000_000, 0).UTC())
 	gs := types.DefaultGenesis()
+	// The tests' arithmetic is on a difficulty of 1 (W of 0.4 + 0.5 is
+	// still open, 1.0 closes), whatever the chain's default.
+	gs.Params.InitialDifficulty = sdkmath.LegacyOneDec()
 	if mutate != nil {
 		mutate(gs)
 	}

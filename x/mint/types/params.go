@@ -14,7 +14,7 @@ func DefaultParams() Params {
 		MintDenom:          "udon",
 		MaxSupply:          sdkmath.NewInt(21_000_000_000_000),
 		EmissionRate:       sdkmath.LegacyNewDecWithPrec(1, 4),
-		InitialDifficulty:  sdkmath.LegacyOneDec(),
+		InitialDifficulty:  sdkmath.LegacyNewDecWithPrec(5, 2), // docs/params.md: chosen by the simulator's retarget experiment
 		MinDifficulty:      sdkmath.LegacyNewDecWithPrec(1, 4),
 		TargetRoundSeconds: 600,
 		RetargetInterval:   10,
