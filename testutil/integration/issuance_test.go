@@ -13,15 +13,19 @@ import (
 
 	"github.com/don-network/don/testutil/donchain"
 	"github.com/don-network/don/testutil/fixture"
+	weightstypes "github.com/don-network/don/x/weights/types"
 )
 
 // Several optimizers on several models of different weights: each one's
 // work is w_m·Δ with the weight x/weights gives at that moment, the round
 // closes exactly when W ≥ D, and each optimizer is paid pool·work/W.
 func TestIssuanceAcrossModulesPaysByWeightedWork(t *testing.T) {
-	c := donchain.New(t, donchain.Options{Models: 3})
-	// Demand on model 1 (1 DON of fees, several times the prior d0 once
-	// filtered) raises its weight well above models 2 and 3.
+	// A prior demand d0 of 50,000 udon per block: 1 DON of fees on model 1,
+	// several times d0 once filtered, raises its weight well above models
+	// 2 and 3.
+	c := donchain.New(t, donchain.Options{Models: 3, Weights: func(g *weightstypes.GenesisState) {
+		g.Params.D0 = sdkmath.LegacyNewDec(50_000)
+	}})
 	require.NoError(t, c.Weights.RecordRequest(c.Ctx, 1, sdkmath.NewInt(1_000_000)))
 	c.EndBlock()
 	w1, err := c.Weights.ModelWeight(c.Ctx, 1)

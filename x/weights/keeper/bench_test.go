@@ -89,7 +89,7 @@ type committingChain struct {
 func newCommittingChain(tb testing.TB) *committingChain {
 	f := fixture.NewCommitting(tb, []string{types.StoreKey}, nil, types.RegisterInterfaces)
 	c := &committingChain{Fixture: f, k: keeper.NewKeeper(f.Codec, f.StoreService(types.StoreKey), f.AddressCodec, f.Authority)}
-	require.NoError(tb, c.k.InitGenesis(c.Ctx, *types.DefaultGenesis()))
+	require.NoError(tb, c.k.InitGenesis(c.Ctx, *testGenesis()))
 	return c
 }
 

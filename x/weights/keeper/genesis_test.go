@@ -13,7 +13,7 @@ import (
 // (models signalled in the current block) included, and the imported chain
 // goes on identically.
 func TestGenesisRoundTrip(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.RefreshPerBlock = 4
 	a := newEnvWith(t, p)
 	scenario(t, a, 5, 15, 30)

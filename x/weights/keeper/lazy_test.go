@@ -13,7 +13,7 @@ import (
 // have had if EndBlock had stepped it every block (up to LegacyDec rounding),
 // for many k and with a drift ω ≠ 0.
 func TestLazyDecayEqualsPerBlockSteps(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.Fees = types.FilterParams{Omega: dec("0.5"), Beta: dec("0.98"), Alpha: dec("0.1")}
 	p.Reveals = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("0.05")}
 	for _, k := range []int{1, 2, 3, 7, 20, 64, 150} {
@@ -57,7 +57,7 @@ func TestLazyDecayEqualsPerBlockSteps(t *testing.T) {
 // model is brought up to date within ⌈N / refresh_per_block⌉ blocks.
 func TestEndBlockTouchesOnlySignalledAndBoundedRefresh(t *testing.T) {
 	const n, refresh = 200, 8
-	p := types.DefaultParams()
+	p := testParams()
 	p.RefreshPerBlock = refresh
 	e := newEnvWith(t, p)
 	for id := uint64(1); id <= n; id++ {
@@ -99,7 +99,7 @@ func TestEndBlockTouchesOnlySignalledAndBoundedRefresh(t *testing.T) {
 
 // The refresh cursor wraps around and skips retired models.
 func TestRefreshCursorWrapsAndSkipsRetired(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.RefreshPerBlock = 3
 	e := newEnvWith(t, p)
 	e.activate(1, 2, 3, 4, 5)

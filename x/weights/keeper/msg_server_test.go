@@ -40,7 +40,7 @@ func TestUpdateParams(t *testing.T) {
 	for name, mutate := range invalidParams() {
 		t.Run(name, func(t *testing.T) {
 			before := e.snapshot()
-			p := types.DefaultParams()
+			p := testParams()
 			mutate(&p)
 			_, err := e.msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
 			require.ErrorIs(t, err, types.ErrInvalidParams)
@@ -50,7 +50,7 @@ func TestUpdateParams(t *testing.T) {
 
 	before := e.snapshot()
 	_, outsider := e.Addr("outsider")
-	good := types.DefaultParams()
+	good := testParams()
 	good.Sigma = dec("1")
 	_, err := e.msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: outsider, Params: good})
 	require.ErrorIs(t, err, types.ErrUnauthorized)

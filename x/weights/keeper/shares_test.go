@@ -14,7 +14,7 @@ import (
 // base; at every block they are in [0, 1] and sum to exactly 1, and events
 // are emitted only for moves above the threshold.
 func TestRoleSharesFollowBacklog(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.BacklogTarget = dec("50")
 	p.Backlog.Alpha = dec("0.3")
 	e := newEnvWith(t, p)

@@ -38,7 +38,7 @@ func scenario(t *testing.T, e *env, seed uint64, n uint64, blocks int) {
 // Two runs from the same seed end in byte-identical state and events.
 func TestRandomRunsKeepInvariantsAndRepeat(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
-		p := types.DefaultParams()
+		p := testParams()
 		p.RefreshPerBlock = 3
 		a, b := newEnvWith(t, p), newEnvWith(t, p)
 		scenario(t, a, seed, 12, 60)
@@ -93,7 +93,7 @@ func twin(t *testing.T, p types.Params, extra func(e *env, m uint64)) (sdkmath.L
 // supply (reveals) when σ > 0; supply does not matter when σ = 0.
 func TestWeightMonotoneInDemandAndSupply(t *testing.T) {
 	for _, sigma := range []string{"0", "0.25", "0.5", "1"} {
-		p := types.DefaultParams()
+		p := testParams()
 		p.Sigma = dec(sigma)
 		base, more := twin(t, p, func(e *env, m uint64) {
 			require.NoError(t, e.k.RecordRequest(e.Ctx, m, sdkmath.NewInt(5000)))
@@ -197,7 +197,7 @@ func TestSignalsAppliedWhenRecorded(t *testing.T) {
 // Weight events: only for touched models whose weight moved by more than
 // the threshold since the last event; none while nothing moves.
 func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.WeightEventThreshold = dec("0.05")
 	e := newEnvWith(t, p)
 	e.activate(1, 2, 3, 4)
@@ -235,7 +235,7 @@ func TestWeightEventsOnlyAboveThreshold(t *testing.T) {
 // without failing the caller or writing anything; other models go on, and
 // EndBlock never panics on such a model.
 func TestSignalOverflowIsDropped(t *testing.T) {
-	p := types.DefaultParams()
+	p := testParams()
 	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("0")}                // λ_fees holds
 	p.D0 = dec("100000000000000000000000000000000000000000000000000000000000000000000000000000") // 10^77
 	e := newEnvWith(t, p)
@@ -253,7 +253,7 @@ func TestSignalOverflowIsDropped(t *testing.T) {
 	require.NotPanics(t, func() { e.endBlock() })
 	require.Equal(t, st, e.state(1), "EndBlock skips the overflowing model")
 
-	p = types.DefaultParams()
+	p = testParams()
 	p.Fees = types.FilterParams{Omega: dec("0"), Beta: dec("1"), Alpha: dec("1")} // λ_fees = the last fee
 	e = newEnvWith(t, p)
 	e.activate(1, 2)

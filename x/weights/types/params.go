@@ -22,15 +22,20 @@ func DefaultBaseShares() RoleShares {
 	return RoleShares{Optimizer: dec("0.60"), Evaluator: dec("0.20"), Validator: dec("0.15"), Community: dec("0.05")}
 }
 
-// DefaultD0 is the prior demand of an admitted model, in udon per block.
-// One settled request paying x udon raises λ_fees by α·x; among models of
-// any supplies its weight then rises by at most (1 − ε)·t / (1 + √(1 + t))²
-// with t = α·x / d0 (the worst case over the other models' raw weights).
-// With α = 0.1, ε = 0.1 and a 0.1 DON request (x = 100,000) that is 0.041
-// at d0 = 50,000 (t = 0.2): one request cannot swing a weight by more than
-// 0.05 (TestOneRequestCannotSwingAWeight). Demand worth several times d0
-// per block dominates the prior, as clients' demand should.
-func DefaultD0() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(50_000) }
+// DefaultD0 is the prior demand of an admitted model, in udon per block,
+// chosen by the simulator's washtrade experiment (docs/economics.md,
+// "Weight buying"): buying demand costs its buyer at least burn ·
+// (1 − evaluator_mint_per_burn · rep) per udon, while the weight it buys
+// steers the optimizer pool, so buying pays while the prior is small
+// against the issuance per block. At the genesis coinbase (the largest the
+// schedule ever pays) weight buying and demand-backed model spam turned
+// unprofitable between d0 = 10⁷ and 10⁸ at the default burn, and need
+// about 3·10⁸ (300 DON per block) at half the burn with 0.75 of it minted
+// back to the evaluator, the cheapest demand of the neighbourhood. Demand moves weights once clients pay
+// comparable fees; one request moves a weight by at most
+// (1 − ε)·t / (1 + √(1 + t))², t = α·x / d0 (0.05 needs t = 0.24:
+// TestOneRequestCannotSwingAWeight).
+func DefaultD0() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(300_000_000) }
 
 // DefaultParams are the params of a new chain.
 func DefaultParams() Params {
