@@ -2,6 +2,7 @@ package econsim
 
 import (
 	"math"
+	"math/rand/v2"
 
 	sdkmath "cosmossdk.io/math"
 
@@ -69,13 +70,18 @@ func (c *Client) Act(w *World) error {
 // RandomInputs draws rows of standard normal inputs (clipped to ±4) in the
 // model's input width.
 func RandomInputs(w *World, m optimatypes.Model, rows int) ([]int64, error) {
+	return RandomInputsFrom(w.Rng, m, rows)
+}
+
+// RandomInputsFrom is RandomInputs drawn from rng (an agent's own stream).
+func RandomInputsFrom(rng *rand.Rand, m optimatypes.Model, rows int) ([]int64, error) {
 	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]int64, rows*dom.InputDim(cfg))
 	for i := range out {
-		v := math.Max(-4, math.Min(4, w.Rng.NormFloat64()))
+		v := math.Max(-4, math.Min(4, rng.NormFloat64()))
 		out[i] = int64(math.Round(v * float64(fixedpoint.One)))
 	}
 	return out, nil

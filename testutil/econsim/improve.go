@@ -28,19 +28,24 @@ func (w *World) Target(m optimatypes.Model) ([]int64, error) {
 	if t, ok := w.targets[m.Id]; ok {
 		return t, nil
 	}
-	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+	t, err := cachedTarget(m, func() ([]int64, error) {
+		dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
+		if err != nil {
+			return nil, err
+		}
+		tr, err := train.New(dom, cfg, 0x7a76_0000+m.Id)
+		if err != nil {
+			return nil, err
+		}
+		p, err := tr.TrainRounds(context.Background(), nil, targetRounds)
+		if err != nil {
+			return nil, fmt.Errorf("target of model %d: %w", m.Id, err)
+		}
+		return train.Quantize(p), nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	tr, err := train.New(dom, cfg, 0x7a76_0000+m.Id)
-	if err != nil {
-		return nil, err
-	}
-	p, err := tr.TrainRounds(context.Background(), nil, targetRounds)
-	if err != nil {
-		return nil, fmt.Errorf("target of model %d: %w", m.Id, err)
-	}
-	t := train.Quantize(p)
 	w.targets[m.Id] = t
 	return t, nil
 }
