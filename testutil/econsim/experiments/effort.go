@@ -50,7 +50,7 @@ var effortScenarios = []effortScenario{
 	{Label: "σ 0", Short: "σ 0", Sigma: "0", Epsilon: "0", D0: "1000", S0: "0.01", Pure: true},
 	{Label: "σ 0.5", Short: "σ 0.5", Sigma: "0.5", Epsilon: "0", D0: "1000", S0: "0.01", Pure: true},
 	{Label: "σ 1", Short: "σ 1", Sigma: "1", Epsilon: "0", D0: "1000", S0: "0.01", Pure: true},
-	{Label: "defaults (σ 0.5, ε 0.1, d0 50000, s0 1)", Short: "defaults", Sigma: "0.5", Epsilon: "0.1", D0: "50000", S0: "1"},
+	{Label: "with priors (σ 0.5, ε 0.1, d0 50000 as on the devnet, s0 1)", Short: "priors", Sigma: "0.5", Epsilon: "0.1", D0: "50000", S0: "1"},
 }
 
 func runEffort(o econsim.Options) (*econsim.Result, error) {
