@@ -1,6 +1,8 @@
 package econsim
 
 import (
+	"slices"
+
 	sdkmath "cosmossdk.io/math"
 
 	evalagent "github.com/don-network/don/x/evaluation/client/agent"
@@ -205,7 +207,7 @@ func (c *Challenger) Act(w *World) error {
 		if err != nil {
 			return err
 		}
-		if equalInts(want, r.Outputs) {
+		if slices.Equal(want, r.Outputs) {
 			continue
 		}
 		res, err := Deliver(w, w.EvaluationMsg.ChallengeResult, &evaluationtypes.MsgChallengeResult{
@@ -220,16 +222,4 @@ func (c *Challenger) Act(w *World) error {
 		}
 	}
 	return nil
-}
-
-func equalInts(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -74,7 +75,7 @@ func (m *mlpTrainer) train(ctx context.Context, warm []float64, more func(done i
 		}
 		m.valIn, m.valY = in, y
 	}
-	if m.cur == nil || (warm != nil && !sameVector(warm, m.best)) {
+	if m.cur == nil || (warm != nil && !slices.Equal(warm, m.best)) {
 		if err := m.restart(warm); err != nil {
 			return nil, err
 		}

@@ -60,16 +60,3 @@ func deref(cfg domains.Config) domains.Config {
 	}
 	return cfg
 }
-
-// sameVector reports whether two vectors are equal.
-func sameVector(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
