@@ -17,8 +17,9 @@ import (
 // claims, it draws the request's fate: with probability 1 − Reliability it
 // never answers (a liveness fault: the request times out), else with
 // probability WrongRate it answers wrongly (a lazy evaluator), else
-// correctly. Exit, if set, is asked every block and unbonds the evaluator
-// for good when it says so.
+// correctly. Exit, if set, is asked every block; once it says so the
+// evaluator claims nothing more, answers what it holds and unbonds for good
+// when nothing is open.
 type Evaluator struct {
 	Acct        Account
 	Collateral  int64
@@ -29,6 +30,7 @@ type Evaluator struct {
 	Exit        func(w *World, self evaluationtypes.Evaluator) bool
 
 	Registered, Left bool
+	leaving          bool
 	jobs             []job
 	Stats            EvaluatorStats
 }
@@ -69,13 +71,21 @@ func (e *Evaluator) Act(w *World) error {
 	if err != nil || !found {
 		return err
 	}
-	if e.Exit != nil && e.Exit(w, self) {
-		e.Left, e.Stats.LeftAt = true, w.Height()
-		_, _ = Deliver(w, w.EvaluationMsg.UnbondEvaluator, &evaluationtypes.MsgUnbondEvaluator{Evaluator: e.Acct.Bech})
-		return nil
+	if e.Exit != nil && !e.leaving && e.Exit(w, self) {
+		e.leaving, e.Stats.LeftAt = true, w.Height()
 	}
 	if err := e.answer(w); err != nil {
 		return err
+	}
+	if e.leaving {
+		// It claims nothing more and unbonds once its open work is over:
+		// the chain refuses to unbond an evaluator with open assignments.
+		if self.Open == 0 {
+			if _, err := Deliver(w, w.EvaluationMsg.UnbondEvaluator, &evaluationtypes.MsgUnbondEvaluator{Evaluator: e.Acct.Bech}); err == nil {
+				e.Left = true
+			}
+		}
+		return nil
 	}
 	return e.claim(w, self)
 }

@@ -91,3 +91,20 @@ func TestSameSeedSameRun(t *testing.T) {
 	}
 	require.Equal(t, snapshot(), snapshot())
 }
+
+// TestEvaluatorLeavesWhenNothingIsOpen: an evaluator told to leave while it
+// holds claims answers them, then unbonds; none of them times out.
+func TestEvaluatorLeavesWhenNothingIsOpen(t *testing.T) {
+	w, _, evs, _ := smallEconomy(t, 3)
+	ev := evs[0]
+	ev.Exit = func(_ *World, self evaluationtypes.Evaluator) bool { return self.Open > 0 }
+	require.NoError(t, w.Run(60, nil))
+	require.True(t, ev.Left)
+	self, found, err := w.Evaluator(ev.Acct)
+	require.NoError(t, err)
+	require.True(t, found)
+	require.NotZero(t, self.UnbondingHeight, "unbonded")
+	require.Zero(t, self.Open)
+	require.Zero(t, self.Failures, "its open claims were answered, not abandoned")
+	require.Positive(t, self.Successes)
+}
