@@ -59,7 +59,10 @@ test-arm64:
 ## fuzz: every fuzz target of outside input for FUZZTIME each (one go test
 ## per target: -fuzz takes one). A crash fails the run and leaves its input
 ## in the package's testdata/fuzz, which plain go test then replays.
-FUZZTIME ?= 3s
+# A count of executions, not a duration: with a duration the fuzzer stops on
+# a deadline, and a worker still minimizing a new input then fails the run
+# with "context deadline exceeded" on a loaded machine (seen in CI).
+FUZZTIME ?= 5000x
 FUZZ_TARGETS := \
 	FuzzParseDecimal:./x/optima/fixedpoint/ \
 	FuzzResolveDomain:./x/optima/types/ \
