@@ -88,7 +88,7 @@ func (l *ClaimLog) Observe(w *World) error {
 			l.Records = append(l.Records, ClaimRecord{
 				Height: h, RequestID: r.Id, Evaluator: i,
 				MaxFee: float64(r.MaxFee.Int64()), AuctionPrice: auction(r), Price: float64(r.Price.Int64()),
-				Load: decFloat(load), Reputation: decFloat(rep), Multiplier: decFloat(params.Multiplier(load, rep)),
+				Load: Float64(load), Reputation: Float64(rep), Multiplier: Float64(params.Multiplier(load, rep)),
 				Exact: personal.Equal(r.Price),
 			})
 			ev.Open++

@@ -185,7 +185,7 @@ func (o *Operator) decide(w *World) error {
 	}
 	collateral := o.self.Collateral.Int64()
 	e.WrongRate = 0
-	if o.CheatRate > 0 && o.CatchRate()*decFloat(params.SlashFractionWrong)*float64(collateral) < float64(o.ComputeCost) {
+	if o.CheatRate > 0 && o.CatchRate()*Float64(params.SlashFractionWrong)*float64(collateral) < float64(o.ComputeCost) {
 		e.WrongRate = o.CheatRate
 	}
 	// The first window starts once results can have settled: before, its

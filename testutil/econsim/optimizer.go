@@ -1,8 +1,6 @@
 package econsim
 
 import (
-	"math"
-
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/don-network/don/x/optima/client/agent"
@@ -127,7 +125,7 @@ func (o *Optimizer) choose(w *World) (choice, bool, error) {
 		if err != nil {
 			return choice{}, false, err
 		}
-		weight, s := decFloat(wr.Weight), decFloat(wr.Supply)
+		weight, s := Float64(wr.Weight), Float64(wr.Supply)
 		score := weight * head / (s + 1 + own)
 		if score > 0 && (!found || score > best.score) {
 			best, found = choice{model: m, base: base, score: score}, true
@@ -171,17 +169,4 @@ func (o *Optimizer) gate(w *World, m optimatypes.Model, base, cand []int64) (boo
 		return false, err
 	}
 	return res.Pass, nil
-}
-
-// decFloat converts a LegacyDec to float64 for off-chain estimates (NaN
-// for a nil Dec).
-func decFloat(d sdkmath.LegacyDec) float64 {
-	if d.IsNil() {
-		return math.NaN()
-	}
-	f, err := d.Float64()
-	if err != nil {
-		return math.NaN()
-	}
-	return f
 }

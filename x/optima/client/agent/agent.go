@@ -197,7 +197,7 @@ func (a *Agent) cycle(ctx context.Context, ms *modelState) error {
 	a.mu.Lock()
 	ms.candidate = cand
 	if !g.NewLoss.IsNil() {
-		ms.candLoss = decFloat(g.NewLoss)
+		ms.candLoss = DecFloat(g.NewLoss)
 	}
 	a.mu.Unlock()
 	if !g.Pass {
@@ -408,8 +408,9 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
-// decFloat converts a LegacyDec for display and estimates.
-func decFloat(d sdkmath.LegacyDec) float64 {
+// DecFloat converts a LegacyDec to float64 for display and off-chain
+// estimates (NaN for a nil or unconvertible Dec); the simulator uses it too.
+func DecFloat(d sdkmath.LegacyDec) float64 {
 	if d.IsNil() {
 		return math.NaN()
 	}

@@ -116,12 +116,12 @@ func (a *Agent) autoSelect(ctx context.Context, all []types.Model) ([]types.Mode
 		if err != nil {
 			return nil, err
 		}
-		loss := decFloat(best.Loss)
+		loss := DecFloat(best.Loss)
 		gain := 0.0
 		if loss > 0 && loss > ms.floor {
 			gain = (loss - ms.floor) / loss
 		}
-		ranked = append(ranked, scored{m, decFloat(w) * gain})
+		ranked = append(ranked, scored{m, DecFloat(w) * gain})
 	}
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
 	var out []types.Model

@@ -18,7 +18,7 @@ func (a *Agent) progress(ctx context.Context, ms *modelState, what string) {
 	}
 	atRisk := a.bondsAtRisk(ms.model.Id)
 	a.mu.Lock()
-	best := decFloat(ms.best.Loss)
+	best := DecFloat(ms.best.Loss)
 	line := fmt.Sprintf("model %d %s | best %s (optimum %d) | candidate %s | floor %.4f | commits %d accepted %d rejected %d expired %d | bond at risk %s%s | earned %s | %s",
 		ms.model.Id, ms.model.Name, withGap(best, ms.floor), ms.best.Id, withGap(ms.candLoss, ms.floor), ms.floor,
 		ms.commits, ms.accepted, ms.rejected, ms.expired, atRisk, a.denom, earned, what)
