@@ -53,8 +53,8 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
 			Module:  types.ModuleName,
 			Default: types.DefaultGenesis,
-			Init:    k.InitGenesis,
-			Export:  k.ExportGenesis,
+			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
+			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
 		keeper: k,
 	}
@@ -72,12 +72,12 @@ func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 
 // BeginBlock stores the block's beacon.
 func (am AppModule) BeginBlock(ctx context.Context) error {
-	return am.keeper.BeginBlocker(sdk.UnwrapSDKContext(ctx))
+	return am.keeper.BeginBlocker(ctx)
 }
 
 // EndBlock expires unrevealed commits.
 func (am AppModule) EndBlock(ctx context.Context) error {
-	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
+	return am.keeper.EndBlocker(ctx)
 }
 
 // GetTxCmd returns the hand-written transactions (autocli adds the others).

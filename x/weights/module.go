@@ -75,5 +75,5 @@ func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 // the recording transaction. It runs after optima and evaluation and before
 // mint (docs/overview.md, "Block order").
 func (am AppModule) EndBlock(ctx context.Context) error {
-	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
+	return am.keeper.EndBlocker(ctx)
 }

@@ -25,10 +25,10 @@ type DistributionKeeper interface {
 
 // OptimaKeeper gives the models, their pinned optima and the usage count.
 type OptimaKeeper interface {
-	GetModel(ctx sdk.Context, id uint64) (optimatypes.Model, error)
-	GetOptimum(ctx sdk.Context, modelID, optimumID uint64) (optimatypes.Optimum, error)
-	BestOptimum(ctx sdk.Context, m optimatypes.Model) (optimatypes.Optimum, error)
-	RecordUsage(ctx sdk.Context, modelID, optimumID uint64) error
+	GetModel(ctx context.Context, id uint64) (optimatypes.Model, error)
+	GetOptimum(ctx context.Context, modelID, optimumID uint64) (optimatypes.Optimum, error)
+	BestOptimum(ctx context.Context, m optimatypes.Model) (optimatypes.Optimum, error)
+	RecordUsage(ctx context.Context, modelID, optimumID uint64) error
 }
 
 // WeightsKeeper receives the demand signal and the backlog.

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -11,24 +12,24 @@ import (
 )
 
 // BeginBlocker records this block's beacon before any transaction runs.
-func (k *Keeper) BeginBlocker(ctx sdk.Context) error {
+func (k *Keeper) BeginBlocker(ctx context.Context) error {
 	if err := k.UpdateBeacon(ctx); err != nil {
 		// Never halt the chain on a beacon write: log, and let reveals that
 		// need this height fail with ErrBeaconUnavailable.
-		k.Logger(ctx).Error("beacon update failed", "height", ctx.BlockHeight(), "err", err)
+		k.Logger(ctx).Error("beacon update failed", "height", sdk.UnwrapSDKContext(ctx).BlockHeight(), "err", err)
 	}
 	return nil
 }
 
 // EndBlocker expires commits whose reveal window has closed, at most
 // max_expirations_per_block of them; the rest wait for the next block.
-func (k *Keeper) EndBlocker(ctx sdk.Context) error {
+func (k *Keeper) EndBlocker(ctx context.Context) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		k.Logger(ctx).Error("no params", "err", err)
 		return nil
 	}
-	due, err := k.dueCommits(ctx, ctx.BlockHeight(), int(params.MaxExpirationsPerBlock))
+	due, err := k.dueCommits(ctx, sdk.UnwrapSDKContext(ctx).BlockHeight(), int(params.MaxExpirationsPerBlock))
 	if err != nil {
 		k.Logger(ctx).Error("expiry index read failed", "err", err)
 		return nil
@@ -42,7 +43,7 @@ func (k *Keeper) EndBlocker(ctx sdk.Context) error {
 }
 
 // dueCommits lists up to limit expiry-index keys whose last reveal height is ≤ h.
-func (k *Keeper) dueCommits(ctx sdk.Context, h int64, limit int) ([]collections.Pair[int64, uint64], error) {
+func (k *Keeper) dueCommits(ctx context.Context, h int64, limit int) ([]collections.Pair[int64, uint64], error) {
 	rng := collections.NewPrefixUntilPairRange[int64, uint64](h)
 	iter, err := k.CommitsByExpiry.Iterate(ctx, rng)
 	if err != nil {
@@ -62,8 +63,8 @@ func (k *Keeper) dueCommits(ctx sdk.Context, h int64, limit int) ([]collections.
 
 // expireCommit burns the bond of an unrevealed commit and removes it. The
 // state change is done in a cached context so a failure leaves nothing half done.
-func (k *Keeper) expireCommit(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
-	cacheCtx, write := ctx.CacheContext()
+func (k *Keeper) expireCommit(ctx context.Context, key collections.Pair[int64, uint64]) error {
+	cacheCtx, write := sdk.UnwrapSDKContext(ctx).CacheContext()
 	c, err := k.Commits.Get(cacheCtx, key.K2())
 	if errors.Is(err, collections.ErrNotFound) {
 		// A dangling index entry; drop it so it is not retried forever.

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -14,13 +15,14 @@ import (
 // UpdateBeacon stores beacon(h) = SHA-256(beacon(h−1) ‖ header_hash(h)) and
 // prunes the beacon that just left the retained window. The first beacon of
 // a chain (or after a gap) chains from the empty value.
-func (k *Keeper) UpdateBeacon(ctx sdk.Context) error {
-	h := ctx.BlockHeight()
+func (k *Keeper) UpdateBeacon(ctx context.Context) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	h := sdkCtx.BlockHeight()
 	prev, err := k.Beacons.Get(ctx, h-1)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
-	if err := k.Beacons.Set(ctx, h, types.NextBeacon(prev, ctx.HeaderHash())); err != nil {
+	if err := k.Beacons.Set(ctx, h, types.NextBeacon(prev, sdkCtx.HeaderHash())); err != nil {
 		return err
 	}
 	params, err := k.Params.Get(ctx)
@@ -53,7 +55,7 @@ func (k *Keeper) UpdateBeacon(ctx sdk.Context) error {
 }
 
 // BeaconAt returns beacon(h) or ErrBeaconUnavailable.
-func (k *Keeper) BeaconAt(ctx sdk.Context, h int64) ([]byte, error) {
+func (k *Keeper) BeaconAt(ctx context.Context, h int64) ([]byte, error) {
 	b, err := k.Beacons.Get(ctx, h)
 	if errors.Is(err, collections.ErrNotFound) {
 		return nil, errorsmod.Wrapf(types.ErrBeaconUnavailable, "no beacon at height %d", h)

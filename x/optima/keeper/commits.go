@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -12,7 +13,7 @@ import (
 )
 
 // addCommit stores an open commit and its two index entries.
-func (k *Keeper) addCommit(ctx sdk.Context, c types.Commit, optimizer sdk.AccAddress) error {
+func (k *Keeper) addCommit(ctx context.Context, c types.Commit, optimizer sdk.AccAddress) error {
 	if err := k.Commits.Set(ctx, c.Id, c); err != nil {
 		return err
 	}
@@ -23,7 +24,7 @@ func (k *Keeper) addCommit(ctx sdk.Context, c types.Commit, optimizer sdk.AccAdd
 }
 
 // removeCommit deletes a commit and its index entries.
-func (k *Keeper) removeCommit(ctx sdk.Context, c types.Commit) error {
+func (k *Keeper) removeCommit(ctx context.Context, c types.Commit) error {
 	optimizer, err := k.addressCodec.StringToBytes(c.Optimizer)
 	if err != nil {
 		return err
@@ -39,7 +40,7 @@ func (k *Keeper) removeCommit(ctx sdk.Context, c types.Commit) error {
 
 // GetCommit returns an open commit. A commit id that was issued but is no
 // longer open gives ErrCommitClosed, so a double reveal says what happened.
-func (k *Keeper) GetCommit(ctx sdk.Context, id uint64) (types.Commit, error) {
+func (k *Keeper) GetCommit(ctx context.Context, id uint64) (types.Commit, error) {
 	c, err := k.Commits.Get(ctx, id)
 	if err == nil {
 		return c, nil

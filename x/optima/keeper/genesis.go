@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -13,7 +14,7 @@ import (
 
 // InitGenesis loads an exported state, then registers the genesis models
 // (deposit-free, owned by the authority, measured on a chain-id seed).
-func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.checkDenom(ctx, gs.Coins()...); err != nil {
 		return errorsmod.Wrap(types.ErrInvalidGenesis, err.Error())
 	}
@@ -55,23 +56,8 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	}
 	zero := sdk.NewInt64Coin(gs.Params.MinModelDeposit.Denom, 0)
 	for _, g := range gs.GenesisModels {
-		if _, _, err := k.createModel(ctx, k.authority, g.Spec(), zero, []byte(ctx.ChainID())); err != nil {
+		if _, _, err := k.createModel(ctx, k.authority, g.Spec(), zero, []byte(sdk.UnwrapSDKContext(ctx).ChainID())); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// checkDenom refuses coins that are not in the chain's denom (x/mint's):
-// a bond in another coin could never be burned or paid like the rest.
-func (k *Keeper) checkDenom(ctx sdk.Context, coins ...sdk.Coin) error {
-	denom, err := k.mint.Denom(ctx)
-	if err != nil {
-		return err
-	}
-	for _, c := range coins {
-		if c.Denom != denom {
-			return errorsmod.Wrapf(types.ErrInvalidParams, "%s is not in the chain's denom %s", c, denom)
 		}
 	}
 	return nil
@@ -81,7 +67,7 @@ func (k *Keeper) checkDenom(ctx sdk.Context, coins ...sdk.Coin) error {
 // x/weights' own genesis did not carry it (a genesis written by hand or by
 // another tool), so no active model goes unweighed. A model x/weights
 // already holds must agree on admission.
-func (k *Keeper) activateImported(ctx sdk.Context, m types.Model) error {
+func (k *Keeper) activateImported(ctx context.Context, m types.Model) error {
 	if m.Status != types.MODEL_STATUS_ACTIVE {
 		return nil
 	}
@@ -98,7 +84,7 @@ func (k *Keeper) activateImported(ctx sdk.Context, m types.Model) error {
 }
 
 // ExportGenesis exports the whole state; import gives it back unchanged.
-func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -13,7 +14,7 @@ import (
 
 // CheckInvariants runs every invariant of docs/invariants.md that x/optima keeps.
 // They walk the whole state: for tests and audits, never for a block.
-func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
+func (k *Keeper) CheckInvariants(ctx context.Context) error {
 	if err := k.CheckModuleBalance(ctx); err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func (k *Keeper) CheckInvariants(ctx sdk.Context) error {
 // CheckWeightsInStep: the models x/optima holds active are exactly the
 // models x/weights weighs, with the same admission (the hooks keep them in
 // step; this checks the hooks).
-func (k *Keeper) CheckWeightsInStep(ctx sdk.Context) error {
+func (k *Keeper) CheckWeightsInStep(ctx context.Context) error {
 	var active, admitted uint64
 	if err := k.Models.Walk(ctx, nil, func(id uint64, m types.Model) (bool, error) {
 		isActive := m.Status == types.MODEL_STATUS_ACTIVE
@@ -61,7 +62,7 @@ func (k *Keeper) CheckWeightsInStep(ctx sdk.Context) error {
 
 // CheckModuleBalance: the module account holds exactly the open commit bonds
 // plus the deposits of active models.
-func (k *Keeper) CheckModuleBalance(ctx sdk.Context) error {
+func (k *Keeper) CheckModuleBalance(ctx context.Context) error {
 	owed := sdk.NewCoins()
 	if err := k.Commits.Walk(ctx, nil, func(_ uint64, c types.Commit) (bool, error) {
 		owed = owed.Add(c.Bond)
@@ -98,7 +99,7 @@ func (k *Keeper) CheckModuleBalance(ctx sdk.Context) error {
 
 // CheckAcceptedOptima: every accepted optimum stores both paired losses and
 // a lower confidence bound with lcb ≥ min_improvement · L_inc and lcb > 0.
-func (k *Keeper) CheckAcceptedOptima(ctx sdk.Context) error {
+func (k *Keeper) CheckAcceptedOptima(ctx context.Context) error {
 	return k.Optima.Walk(ctx, nil, func(key collections.Pair[uint64, uint64], o types.Optimum) (bool, error) {
 		if o.Id == 0 {
 			return false, nil // optimum 0 is the registration, not a verified claim

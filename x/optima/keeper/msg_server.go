@@ -14,7 +14,8 @@ type msgServer struct{ k *Keeper }
 
 var _ types.MsgServer = msgServer{}
 
-// NewMsgServerImpl returns the x/optima Msg service.
+// NewMsgServerImpl returns the x/optima Msg service. Each method decodes
+// the message's addresses and leaves every rule to one keeper method.
 func NewMsgServerImpl(k *Keeper) types.MsgServer { return msgServer{k: k} }
 
 // accAddress parses a bech32 signer field with a field-specific error.
@@ -34,147 +35,75 @@ func (k *Keeper) checkAuthority(signer string) error {
 	return nil
 }
 
-func (s msgServer) RegisterModel(goCtx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	k := s.k
-	creator, err := k.accAddress("creator", msg.Creator)
+func (s msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
+	creator, err := s.k.accAddress("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
+	model, optimum, err := s.k.RegisterModel(ctx, creator, msg.Creator, msg.Spec(), msg.Deposit)
 	if err != nil {
-		return nil, err
-	}
-	if err := msg.Deposit.Validate(); err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidModel, "deposit: %s", err)
-	}
-	if msg.Deposit.Denom != params.MinModelDeposit.Denom || msg.Deposit.Amount.LT(params.MinModelDeposit.Amount) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidModel, "deposit must be at least %s", params.MinModelDeposit)
-	}
-	if err := k.requireSpendable(ctx, creator, msg.Deposit); err != nil {
-		return nil, err
-	}
-	beacon, err := k.BeaconAt(ctx, ctx.BlockHeight())
-	if err != nil {
-		return nil, err
-	}
-	spec := types.ModelSpec{
-		Name:           msg.Name,
-		Domain:         msg.Domain,
-		Config:         msg.Config,
-		InitialParams:  msg.InitialParams,
-		EvalSamples:    msg.EvalSamples,
-		MinImprovement: msg.MinImprovement,
-		SeedBlocks:     msg.SeedBlocks,
-		RevealWindow:   msg.RevealWindow,
-		CommitBond:     msg.CommitBond,
-	}
-	model, optimum, err := k.createModel(ctx, msg.Creator, spec, msg.Deposit, beacon)
-	if err != nil {
-		return nil, err
-	}
-	if err := k.bank.SendCoinsFromAccountToModule(ctx, creator, types.ModuleName, sdk.NewCoins(msg.Deposit)); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterModelResponse{ModelId: model.Id, InitialLoss: optimum.Loss}, nil
 }
 
-func (s msgServer) RetireModel(goCtx context.Context, msg *types.MsgRetireModel) (*types.MsgRetireModelResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	k := s.k
-	if _, err := k.accAddress("signer", msg.Signer); err != nil {
+func (s msgServer) RetireModel(ctx context.Context, msg *types.MsgRetireModel) (*types.MsgRetireModelResponse, error) {
+	if _, err := s.k.accAddress("signer", msg.Signer); err != nil {
 		return nil, err
 	}
-	model, err := k.GetModel(ctx, msg.ModelId)
-	if err != nil {
-		return nil, err
-	}
-	// The creator or governance may retire, whatever the model's evaluation
-	// requests: x/optima has no view of them, and x/evaluation lets claimed
-	// requests finish on their pinned optimum and refunds unclaimed ones when
-	// due. docs/optima.md ("Retirement") states the rule and what is enforced.
-	if msg.Signer != k.authority && msg.Signer != model.Creator {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "only the creator or the authority may retire model %d", model.Id)
-	}
-	if model.Status != types.MODEL_STATUS_ACTIVE {
-		return nil, errorsmod.Wrapf(types.ErrModelNotActive, "model %d is %s", model.Id, model.Status)
-	}
-	model.Status = types.MODEL_STATUS_RETIRED
-	if err := k.Models.Set(ctx, model.Id, model); err != nil {
-		return nil, err
-	}
-	if err := k.weights.OnModelRetired(ctx, model.Id); err != nil {
-		return nil, err
-	}
-	if model.Deposit.IsPositive() {
-		creator, err := k.accAddress("creator", model.Creator)
-		if err != nil {
-			return nil, err
-		}
-		if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, creator, sdk.NewCoins(model.Deposit)); err != nil {
-			return nil, err
-		}
-	}
-	return &types.MsgRetireModelResponse{}, ctx.EventManager().EmitTypedEvent(&types.EventModelRetired{
-		ModelId: model.Id,
-		Signer:  msg.Signer,
-	})
+	return &types.MsgRetireModelResponse{}, s.k.RetireModel(ctx, msg.Signer, msg.ModelId)
 }
 
-func (s msgServer) RollbackOptimum(goCtx context.Context, msg *types.MsgRollbackOptimum) (*types.MsgRollbackOptimumResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	k := s.k
-	if err := k.checkAuthority(msg.Authority); err != nil {
+func (s msgServer) RollbackOptimum(ctx context.Context, msg *types.MsgRollbackOptimum) (*types.MsgRollbackOptimumResponse, error) {
+	if err := s.k.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	model, err := k.GetModel(ctx, msg.ModelId)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := k.GetOptimum(ctx, model.Id, msg.OptimumId); err != nil {
-		return nil, err
-	}
-	if msg.OptimumId == model.BestOptimumId {
-		return nil, errorsmod.Wrapf(types.ErrInvalidModel, "optimum %d is already the best of model %d", msg.OptimumId, model.Id)
-	}
-	from := model.BestOptimumId
-	model.BestOptimumId = msg.OptimumId
-	if err := k.Models.Set(ctx, model.Id, model); err != nil {
-		return nil, err
-	}
-	return &types.MsgRollbackOptimumResponse{}, ctx.EventManager().EmitTypedEvent(&types.EventOptimumRolledBack{
-		ModelId:       model.Id,
-		FromOptimumId: from,
-		ToOptimumId:   msg.OptimumId,
-	})
+	return &types.MsgRollbackOptimumResponse{}, s.k.RollbackOptimum(ctx, msg.ModelId, msg.OptimumId)
 }
 
 // AdmitModel admits an open model (gov authority).
-func (s msgServer) AdmitModel(goCtx context.Context, msg *types.MsgAdmitModel) (*types.MsgAdmitModelResponse, error) {
+func (s msgServer) AdmitModel(ctx context.Context, msg *types.MsgAdmitModel) (*types.MsgAdmitModelResponse, error) {
 	if err := s.k.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	return &types.MsgAdmitModelResponse{}, s.k.AdmitModel(sdk.UnwrapSDKContext(goCtx), msg.ModelId)
+	return &types.MsgAdmitModelResponse{}, s.k.AdmitModel(ctx, msg.ModelId)
 }
 
-func (s msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
+func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
 	if err := s.k.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := s.k.checkDenom(ctx, msg.Params.MinCommitBond, msg.Params.MinModelDeposit); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateParamsResponse{}, s.k.Params.Set(ctx, msg.Params)
+	return &types.MsgUpdateParamsResponse{}, s.k.UpdateParams(ctx, msg.Params)
 }
 
-// requireSpendable fails with ErrInsufficientFunds before any coin moves.
-func (k *Keeper) requireSpendable(ctx sdk.Context, addr sdk.AccAddress, amt sdk.Coin) error {
-	if have := k.bank.SpendableCoin(ctx, addr, amt.Denom); have.IsLT(amt) {
-		return errorsmod.Wrapf(types.ErrInsufficientFunds, "need %s, spendable %s", amt, have)
+func (s msgServer) CommitOptimum(ctx context.Context, msg *types.MsgCommitOptimum) (*types.MsgCommitOptimumResponse, error) {
+	optimizer, err := s.k.accAddress("optimizer", msg.Optimizer)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	c, err := s.k.CommitOptimum(ctx, optimizer, msg.Optimizer, msg.ModelId, msg.Commitment)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgCommitOptimumResponse{CommitId: c.Id, RevealFrom: c.RevealFrom, RevealUntil: c.RevealUntil}, nil
+}
+
+func (s msgServer) RevealOptimum(ctx context.Context, msg *types.MsgRevealOptimum) (*types.MsgRevealOptimumResponse, error) {
+	optimizer, err := s.k.accAddress("optimizer", msg.Optimizer)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.k.RevealOptimum(ctx, optimizer, msg.Optimizer, msg.CommitId, msg.Params, msg.Salt)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRevealOptimumResponse{
+		Accepted:      r.Accepted,
+		OptimumId:     r.OptimumID,
+		Loss:          r.Loss,
+		IncumbentLoss: r.IncumbentLoss,
+		Lcb:           r.Lcb,
+		Increment:     r.Increment,
+		Reason:        r.Reason,
+	}, nil
 }

@@ -44,7 +44,7 @@ func (q queryServer) Model(ctx context.Context, req *types.QueryModelRequest) (*
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	m, err := q.k.GetModel(sdk.UnwrapSDKContext(ctx), req.ModelId)
+	m, err := q.k.GetModel(ctx, req.ModelId)
 	if err != nil {
 		return nil, err
 	}
@@ -55,12 +55,11 @@ func (q queryServer) BestOptimum(ctx context.Context, req *types.QueryBestOptimu
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	m, err := q.k.GetModel(sdkCtx, req.ModelId)
+	m, err := q.k.GetModel(ctx, req.ModelId)
 	if err != nil {
 		return nil, err
 	}
-	o, err := q.k.BestOptimum(sdkCtx, m)
+	o, err := q.k.BestOptimum(ctx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +70,7 @@ func (q queryServer) Optima(ctx context.Context, req *types.QueryOptimaRequest) 
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	if _, err := q.k.GetModel(sdk.UnwrapSDKContext(ctx), req.ModelId); err != nil {
+	if _, err := q.k.GetModel(ctx, req.ModelId); err != nil {
 		return nil, err
 	}
 	optima, page, err := query.CollectionPaginate(ctx, q.k.Optima, req.Pagination,
@@ -87,7 +86,7 @@ func (q queryServer) Optimum(ctx context.Context, req *types.QueryOptimumRequest
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	o, err := q.k.GetOptimum(sdk.UnwrapSDKContext(ctx), req.ModelId, req.OptimumId)
+	o, err := q.k.GetOptimum(ctx, req.ModelId, req.OptimumId)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +116,7 @@ func (q queryServer) Commit(ctx context.Context, req *types.QueryCommitRequest) 
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	c, err := q.k.GetCommit(sdk.UnwrapSDKContext(ctx), req.CommitId)
+	c, err := q.k.GetCommit(ctx, req.CommitId)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package keeper
 
 import (
+	"context"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/don-network/don/x/optima/types"
@@ -14,12 +16,13 @@ type verification struct {
 
 // verify charges the gas of the whole verification, then measures the
 // candidate against the incumbent on eval_samples fresh units (paired).
-func (k *Keeper) verify(ctx sdk.Context, params types.Params, model types.Model, candidate []int64, seed [32]byte) (verification, error) {
+func (k *Keeper) verify(ctx context.Context, params types.Params, model types.Model, candidate []int64, seed [32]byte) (verification, error) {
 	ops, err := types.ModelOps(model)
 	if err != nil {
 		return verification{}, err
 	}
-	gasBefore := ctx.GasMeter().GasConsumed()
+	meter := sdk.UnwrapSDKContext(ctx).GasMeter()
+	gasBefore := meter.GasConsumed()
 	if err := chargeOps(ctx, params, ops, "optima/verify"); err != nil {
 		return verification{}, err
 	}
@@ -31,5 +34,5 @@ func (k *Keeper) verify(ctx sdk.Context, params types.Params, model types.Model,
 	if err != nil {
 		return verification{}, err
 	}
-	return verification{result: v.PairedResult, gas: ctx.GasMeter().GasConsumed() - gasBefore}, nil
+	return verification{result: v.PairedResult, gas: meter.GasConsumed() - gasBefore}, nil
 }

@@ -26,6 +26,21 @@ type ModelSpec struct {
 	CommitBond     sdk.Coin
 }
 
+// Spec returns the model spec a MsgRegisterModel asks for.
+func (msg *MsgRegisterModel) Spec() ModelSpec {
+	return ModelSpec{
+		Name:           msg.Name,
+		Domain:         msg.Domain,
+		Config:         msg.Config,
+		InitialParams:  msg.InitialParams,
+		EvalSamples:    msg.EvalSamples,
+		MinImprovement: msg.MinImprovement,
+		SeedBlocks:     msg.SeedBlocks,
+		RevealWindow:   msg.RevealWindow,
+		CommitBond:     msg.CommitBond,
+	}
+}
+
 // ResolvedModel is a validated spec with its domain, typed config and size.
 type ResolvedModel struct {
 	Domain    domains.Domain

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -26,17 +27,18 @@ import (
 //
 // It never halts the chain: a model whose arithmetic overflows keeps its
 // state and is logged; a failed read leaves the state as it was.
-func (k *Keeper) EndBlocker(ctx sdk.Context) error {
+func (k *Keeper) EndBlocker(ctx context.Context) error {
+	h := sdk.UnwrapSDKContext(ctx).BlockHeight()
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		k.Logger(ctx).Error("no params", "err", err)
 		return nil
 	}
 	if err := k.refreshModels(ctx, params); err != nil {
-		k.Logger(ctx).Error("model refresh failed", "height", ctx.BlockHeight(), "err", err)
+		k.Logger(ctx).Error("model refresh failed", "height", h, "err", err)
 	}
 	if err := k.updateRoleShares(ctx, params); err != nil {
-		k.Logger(ctx).Error("role share update failed", "height", ctx.BlockHeight(), "err", err)
+		k.Logger(ctx).Error("role share update failed", "height", h, "err", err)
 	}
 	return nil
 }
@@ -111,8 +113,9 @@ func weightEvent(params types.Params, weigher types.Weigher, st *types.ModelStat
 // candidates and the totals; phase 2 computes the new states, Σraw, weights
 // and events in memory; phase 3 writes. A store error or an overflow of
 // Σraw returns before anything is written.
-func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
-	h := ctx.BlockHeight()
+func (k *Keeper) refreshModels(ctx context.Context, params types.Params) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	h := sdkCtx.BlockHeight()
 	states, cursor, err := k.refreshCandidates(ctx, int(params.RefreshPerBlock), h)
 	if err != nil || len(states) == 0 {
 		return err
@@ -155,7 +158,7 @@ func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	for _, ev := range events {
-		if err := ctx.EventManager().EmitTypedEvent(ev); err != nil {
+		if err := sdkCtx.EventManager().EmitTypedEvent(ev); err != nil {
 			return err
 		}
 	}
@@ -174,7 +177,7 @@ func (k *Keeper) refreshModels(ctx sdk.Context, params types.Params) error {
 // without counting them; the Active set bounds how many those can be
 // between two active models only through retirement, which is rare and
 // paid by its transaction.
-func (k *Keeper) refreshCandidates(ctx sdk.Context, limit int, h int64) ([]types.ModelState, uint64, error) {
+func (k *Keeper) refreshCandidates(ctx context.Context, limit int, h int64) ([]types.ModelState, uint64, error) {
 	cursor, err := k.RefreshCursor.Get(ctx)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, 0, err
@@ -208,7 +211,8 @@ func (k *Keeper) refreshCandidates(ctx sdk.Context, limit int, h int64) ([]types
 // updateRoleShares is the backlog half of EndBlock: one filter step with
 // the current backlog level, then the shares, with an event when a share
 // moved by more than the threshold since the last event.
-func (k *Keeper) updateRoleShares(ctx sdk.Context, params types.Params) (err error) {
+func (k *Keeper) updateRoleShares(ctx context.Context, params types.Params) (err error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	defer func() {
 		if r := recover(); r != nil {
 			err = errorsmod.Wrapf(types.ErrArithmetic, "backlog: %v", r)
@@ -218,7 +222,7 @@ func (k *Keeper) updateRoleShares(ctx sdk.Context, params types.Params) (err err
 	if err != nil {
 		return err
 	}
-	if h := ctx.BlockHeight(); b.LastHeight < h {
+	if h := sdkCtx.BlockHeight(); b.LastHeight < h {
 		b.Lambda = params.Backlog.Step(b.Lambda, sdkmath.LegacyNewDecFromInt(sdkmath.NewIntFromUint64(b.Level)))
 		b.LastHeight = h
 		if err := k.Backlog.Set(ctx, b); err != nil {
@@ -235,7 +239,7 @@ func (k *Keeper) updateRoleShares(ctx sdk.Context, params types.Params) (err err
 	case shares.MaxDiff(last).LTE(params.WeightEventThreshold):
 		return nil
 	}
-	if err := ctx.EventManager().EmitTypedEvent(&types.EventRoleSharesChanged{
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventRoleSharesChanged{
 		Optimizer: shares.Optimizer.String(),
 		Evaluator: shares.Evaluator.String(),
 		Validator: shares.Validator.String(),

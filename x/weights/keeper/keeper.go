@@ -4,6 +4,7 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -88,8 +89,8 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, addressCodec 
 func (k *Keeper) Authority() string { return k.authority }
 
 // Logger returns the module logger.
-func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
-	return ctx.Logger().With("module", "x/"+types.ModuleName)
+func (k *Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
 }
 
 // decayer returns the cached closed-form decay of a filter.

@@ -76,7 +76,7 @@ func (k *Keeper) applySignals(ctx context.Context, modelID uint64, s types.Signa
 		t.SumRaw, err = addRaw(t.SumRaw, st.Raw, next.Raw)
 	}
 	if err != nil {
-		k.Logger(sdkCtx).Error("signal dropped", "model", modelID, "err", err)
+		k.Logger(ctx).Error("signal dropped", "model", modelID, "err", err)
 		return nil
 	}
 	ev := weightEvent(params, types.NewWeigher(params.Epsilon, t), &next)
