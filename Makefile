@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet demo localnet sim test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
+.PHONY: all build devnet demo localnet sim sim-app sim-app-long test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -43,8 +43,23 @@ demo: build
 sim:
 	go run ./cmd/donsim all --quick --out build/sim
 
+## sim-app: the SDK's app simulation with DON's messages (app/sim_test.go,
+## build tag sims): full run, import/export, simulation after a zero-height
+## import and determinism, on SIM_SEEDS with SIM_BLOCKS blocks of SIM_OPS
+## operations each. Part of make test.
+SIM_SEEDS ?= 1,2,7
+SIM_BLOCKS ?= 30
+SIM_OPS ?= 50
+sim-app:
+	go test -tags sims -count=1 -timeout 30m -run 'TestFullAppSimulation|TestAppImportExport|TestAppSimulationAfterImport|TestAppStateDeterminism' \
+		./app -Seeds=$(SIM_SEEDS) -NumBlocks=$(SIM_BLOCKS) -BlockSize=$(SIM_OPS)
+
+## sim-app-long: the long soak, 500 blocks × 200 operations (not in make test)
+sim-app-long:
+	go test -tags sims -count=1 -timeout 6h -run 'TestFullAppSimulation' ./app -Seeds=$(SIM_SEEDS) -NumBlocks=500 -BlockSize=200 -v
+
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
-test: build test-unit test-arm64 fuzz proto-check
+test: build test-unit sim-app test-arm64 fuzz proto-check
 
 # -p 1: the end-to-end packages each start real nodes on free loopback
 # ports, chosen by binding :0 and releasing it; two packages at once could

@@ -10,6 +10,7 @@ import (
 	"cosmossdk.io/depinject"
 	"cosmossdk.io/log/v2"
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/spf13/cast"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/client"
@@ -102,6 +103,8 @@ type App struct {
 	WeightsKeeper         *weightskeeper.Keeper
 	MintKeeper            *mintkeeper.Keeper
 	EvaluationKeeper      *evaluationkeeper.Keeper
+
+	sm *module.SimulationManager
 }
 
 // New returns the DON application, loaded at the latest height when
@@ -142,8 +145,20 @@ func New(
 	}
 
 	app.App = appBuilder.Build(db, baseAppOptions...)
-	if err := app.Load(loadLatest); err != nil {
+	app.sm = newSimulationManager(app)
+	if err := app.Load(false); err != nil {
 		return nil, fmt.Errorf("load app: %w", err)
+	}
+	if err := app.registerUpgrades(); err != nil {
+		return nil, err
+	}
+	if cast.ToBool(appOpts.Get(FlagCheckInvariants)) {
+		app.SetEndBlocker(app.endBlockCheckingInvariants)
+	}
+	if loadLatest {
+		if err := app.LoadLatestVersion(); err != nil {
+			return nil, fmt.Errorf("load app: %w", err)
+		}
 	}
 	return app, nil
 }
@@ -167,6 +182,3 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 		panic(err)
 	}
 }
-
-// SimulationManager is nil: DON's randomized tests drive the keepers directly.
-func (app *App) SimulationManager() *module.SimulationManager { return nil }

@@ -1,7 +1,6 @@
 package econsim
 
 import (
-	"context"
 	"fmt"
 	"math"
 
@@ -23,28 +22,19 @@ import (
 // series for least squares).
 const targetRounds = 40
 
-// Target is model m's near-optimal vector, trained once and cached.
+// Target is model m's near-optimal vector, trained once per process
+// (train.Target) and remembered by the world.
 func (w *World) Target(m optimatypes.Model) ([]int64, error) {
 	if t, ok := w.targets[m.Id]; ok {
 		return t, nil
 	}
-	t, err := cachedTarget(m, func() ([]int64, error) {
-		dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
-		if err != nil {
-			return nil, err
-		}
-		tr, err := train.New(dom, cfg, 0x7a76_0000+m.Id)
-		if err != nil {
-			return nil, err
-		}
-		p, err := tr.TrainRounds(context.Background(), nil, targetRounds)
-		if err != nil {
-			return nil, fmt.Errorf("target of model %d: %w", m.Id, err)
-		}
-		return train.Quantize(p), nil
-	})
+	dom, cfg, err := optimatypes.ResolveDomain(m.Domain, m.Config)
 	if err != nil {
 		return nil, err
+	}
+	t, err := train.Target(dom, cfg, train.TargetKey{Domain: m.Domain, Config: m.Config.String(), Seed: 0x7a76_0000 + m.Id, Rounds: targetRounds})
+	if err != nil {
+		return nil, fmt.Errorf("target of model %d: %w", m.Id, err)
 	}
 	w.targets[m.Id] = t
 	return t, nil
@@ -72,18 +62,8 @@ func (w *World) TargetLoss(m optimatypes.Model) (float64, error) {
 	return l, nil
 }
 
-// Toward is from + frac·(to − from), rounded to the fixed-point grid.
-func Toward(from, to []int64, frac float64) []int64 {
-	out := make([]int64, len(from))
-	for i := range from {
-		t := int64(0)
-		if i < len(to) {
-			t = to[i]
-		}
-		out[i] = from[i] + int64(math.Round(frac*float64(t-from[i])))
-	}
-	return out
-}
+// Toward is train.Toward: from + frac·(to − from) on the fixed-point grid.
+func Toward(from, to []int64, frac float64) []int64 { return train.Toward(from, to, frac) }
 
 // Headroom is ln(L_best / L_target): the increment still attainable on a
 // model (0 once the best is at the target).

@@ -54,6 +54,43 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, def.Validate())
 }
 
+// A zero-height export moves every height back by the old chain's height:
+// the chain restarted at height 1 goes on exactly as the old one at the
+// height after its last block, lazily idle models included.
+func TestShiftedGenesisGoesOnTheSame(t *testing.T) {
+	a := newEnvWith(t, testParams())
+	scenario(t, a, 5, 15, 30)
+	require.NoError(t, a.k.RecordRequest(a.Ctx, 3, sdkmath.NewInt(42)))
+	a.endBlock()
+	gs, err := a.k.ExportGenesis(a.Ctx)
+	require.NoError(t, err)
+	last := a.Ctx.BlockHeight() - 1 // the old chain's last block
+	gs.ShiftHeights(-last)
+	require.NoError(t, gs.Validate(), "heights before the restart are negative")
+
+	b := newEnv(t)
+	b.Ctx = b.Ctx.WithBlockHeight(1)
+	require.NoError(t, b.k.InitGenesis(b.Ctx, *gs))
+	require.NoError(t, b.k.CheckInvariants(b.Ctx))
+	for i := 0; i < 20; i++ {
+		for _, e := range []*env{a, b} {
+			if i%3 == 0 {
+				require.NoError(t, e.k.RecordRequest(e.Ctx, uint64(1+i%6), sdkmath.NewInt(int64(1000*i))))
+			}
+			e.endBlock()
+		}
+	}
+	for id := uint64(1); id <= 12; id++ {
+		wa, errA := a.k.ModelWeight(a.Ctx, id)
+		wb, errB := b.k.ModelWeight(b.Ctx, id)
+		require.Equal(t, errA == nil, errB == nil, "model %d", id)
+		require.True(t, wa.Equal(wb), "model %d: %s vs %s", id, wa, wb)
+		if errA == nil {
+			require.Equal(t, a.state(id).LastHeight-last, b.state(id).LastHeight, "model %d", id)
+		}
+	}
+}
+
 func TestInvalidGenesis(t *testing.T) {
 	e := newEnv(t)
 	scenario(t, e, 11, 5, 10)
@@ -67,7 +104,6 @@ func TestInvalidGenesis(t *testing.T) {
 		"model id 0":       func(gs *types.GenesisState) { gs.Models[0].ModelId = 0 },
 		"negative lambda":  func(gs *types.GenesisState) { gs.Models[2].LambdaFees = dec("-1") },
 		"missing raw":      func(gs *types.GenesisState) { gs.Models[2].Raw = sdkmath.LegacyDec{} },
-		"negative height":  func(gs *types.GenesisState) { gs.Models[2].LastHeight = -1 },
 		"weight above 1":   func(gs *types.GenesisState) { gs.Models[2].LastWeight = dec("1.5") },
 		"sum_raw mismatch": func(gs *types.GenesisState) { gs.SumRaw = gs.SumRaw.Add(sdkmath.LegacySmallestDec()) },
 		"raw inconsistent with sum_raw": func(gs *types.GenesisState) {

@@ -77,9 +77,6 @@ func (s ModelState) Validate() error {
 	if s.LastWeight.GT(sdkmath.LegacyOneDec()) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: last_weight %s above 1", s.ModelId, s.LastWeight)
 	}
-	if s.LastHeight < 0 {
-		return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: negative last_height", s.ModelId)
-	}
 	return nil
 }
 
@@ -114,8 +111,8 @@ func (gs GenesisState) Validate() error {
 	if err := CheckPublished(gs.Params.Epsilon, active, totals); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "weights: %s", err)
 	}
-	if gs.Backlog.Lambda.IsNil() || gs.Backlog.Lambda.IsNegative() || gs.Backlog.LastHeight < 0 {
-		return errorsmod.Wrap(ErrInvalidGenesis, "backlog lambda missing or negative, or negative last_height")
+	if gs.Backlog.Lambda.IsNil() || gs.Backlog.Lambda.IsNegative() {
+		return errorsmod.Wrap(ErrInvalidGenesis, "backlog lambda missing or negative")
 	}
 	if gs.LastRoleShares != nil {
 		if err := gs.LastRoleShares.Validate(); err != nil {
