@@ -114,7 +114,10 @@ func describe(ev abci.Event) string {
 		return fmt.Sprintf("weight    model %d: %s → %s", e.ModelId, dec4(e.Old), dec4(e.New))
 	case *minttypes.EventRoundClosed:
 		return fmt.Sprintf("ROUND %d closed after %d s: minted %s udon (optimizers %s, evaluators %s, validators %s, community %s; %s held back)",
-			e.Round, e.DurationSeconds, e.Minted, e.OptimizerPaid, e.EvaluatorPaid, e.ValidatorPaid, e.CommunityPaid, e.EvaluatorHeldBack)
+			e.Round, e.DurationSeconds, e.Minted, e.OptimizerPool, e.EvaluatorPool, e.ValidatorPaid, e.CommunityDue, e.EvaluatorHeldBack)
+	case *minttypes.EventRoundPaid:
+		return fmt.Sprintf("ROUND %d paid: optimizers %s (%d), evaluators %s (%d), community %s",
+			e.Round, e.OptimizerPaid, e.Optimizers, e.EvaluatorPaid, e.Evaluators, e.CommunityPaid)
 	case *minttypes.EventRewardPaid:
 		return fmt.Sprintf("  paid    %s %s: %s udon for work %s", e.Role, short(e.Address), e.Amount, dec4(e.Work))
 	}

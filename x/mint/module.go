@@ -18,8 +18,9 @@ import (
 	"github.com/don-network/don/x/mint/types"
 )
 
-// ConsensusVersion is the state version of the module.
-const ConsensusVersion = 1
+// ConsensusVersion is the state version of the module: 2 added
+// max_payouts_per_block and the pending round payouts (keeper/migrations.go).
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -50,24 +51,31 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
 			Module:  types.ModuleName,
 			Default: types.DefaultGenesis,
-			Init:    k.InitGenesis,
-			Export:  k.ExportGenesis,
+			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
+			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
 		keeper: k,
 	}
 }
 
-// RegisterServices registers the Msg and Query services.
+// RegisterServices registers the Msg and Query services and, given the
+// app's configurator, the in-place store migrations.
 func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
-	return nil
+	cfg, ok := registrar.(module.Configurator)
+	if !ok { // a bare gRPC server (CLI reflection) runs no upgrade
+		return nil
+	}
+	m := keeper.NewMigrator(am.keeper)
+	return cfg.RegisterMigration(types.ModuleName, 1, m.Migrate1to2)
 }
 
 // ConsensusVersion returns the state version.
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 
-// EndBlock closes the round when its work reached the difficulty.
+// EndBlock closes the round when its work reached the difficulty and pays
+// the pending round payouts.
 func (am AppModule) EndBlock(ctx context.Context) error {
-	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
+	return am.keeper.EndBlocker(ctx)
 }

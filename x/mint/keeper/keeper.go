@@ -3,6 +3,7 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -37,6 +38,9 @@ type Keeper struct {
 	EvaluatorWork collections.Map[collections.Pair[uint64, sdk.AccAddress], sdkmath.LegacyDec]
 	// Rounds is the pruned history of closed rounds.
 	Rounds collections.Map[uint64, types.RoundRecord]
+	// Payouts are the closed rounds still paying their optimizers and
+	// evaluators, by round: the oldest is paid first.
+	Payouts collections.Map[uint64, types.RoundPayout]
 }
 
 // NewKeeper returns the x/mint keeper.
@@ -62,6 +66,7 @@ func NewKeeper(
 		OptimizerWork: collections.NewMap(sb, types.OptimizerWorkKey, "optimizer_work", workKey, sdk.LegacyDecValue),
 		EvaluatorWork: collections.NewMap(sb, types.EvaluatorWorkKey, "evaluator_work", workKey, sdk.LegacyDecValue),
 		Rounds:        collections.NewMap(sb, types.RoundsKey, "rounds", collections.Uint64Key, codec.CollValue[types.RoundRecord](cdc)),
+		Payouts:       collections.NewMap(sb, types.PayoutsKey, "payouts", collections.Uint64Key, codec.CollValue[types.RoundPayout](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -75,6 +80,6 @@ func NewKeeper(
 func (k *Keeper) Authority() string { return k.authority }
 
 // Logger returns the module logger.
-func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
-	return ctx.Logger().With("module", "x/"+types.ModuleName)
+func (k *Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
 }

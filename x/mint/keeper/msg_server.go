@@ -3,8 +3,6 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/don-network/don/x/mint/types"
 )
 
@@ -16,11 +14,8 @@ var _ types.MsgServer = msgServer{}
 func NewMsgServerImpl(k *Keeper) types.MsgServer { return msgServer{k: k} }
 
 func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != s.k.authority {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", s.k.authority, msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
+	if err := s.k.UpdateParams(ctx, msg.Authority, msg.Params); err != nil {
 		return nil, err
 	}
-	return &types.MsgUpdateParamsResponse{}, s.k.Params.Set(ctx, msg.Params)
+	return &types.MsgUpdateParamsResponse{}, nil
 }

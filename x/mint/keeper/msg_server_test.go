@@ -32,6 +32,7 @@ func TestUpdateParams(t *testing.T) {
 		"mint per burn of one":   func(p *types.Params) { p.EvaluatorMintPerBurn = sdkmath.LegacyOneDec() },
 		"negative mint per burn": func(p *types.Params) { p.EvaluatorMintPerBurn = dec("-0.1") },
 		"no mint per burn":       func(p *types.Params) { p.EvaluatorMintPerBurn = sdkmath.LegacyDec{} },
+		"no payouts per block":   func(p *types.Params) { p.MaxPayoutsPerBlock = 0 },
 	}
 	for name, mod := range bad {
 		t.Run(name, func(t *testing.T) {

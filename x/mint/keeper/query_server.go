@@ -76,3 +76,15 @@ func (q queryServer) Rounds(ctx context.Context, req *types.QueryRoundsRequest) 
 	}
 	return &types.QueryRoundsResponse{Rounds: rounds, Pagination: page}, nil
 }
+
+func (q queryServer) Payouts(ctx context.Context, req *types.QueryPayoutsRequest) (*types.QueryPayoutsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	payouts, page, err := query.CollectionPaginate(ctx, q.k.Payouts, req.Pagination,
+		func(_ uint64, p types.RoundPayout) (types.RoundPayout, error) { return p, nil })
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryPayoutsResponse{Payouts: payouts, Pagination: page}, nil
+}

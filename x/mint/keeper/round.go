@@ -1,14 +1,13 @@
 package keeper
 
 import (
+	"context"
 	"time"
 
 	"cosmossdk.io/collections"
-	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/don-network/don/x/mint/types"
 )
@@ -32,13 +31,16 @@ func openRound(ctx sdk.Context, m *types.Minter) {
 }
 
 // closeRound mints the coinbase of the open round, less the part of the
-// evaluator share that the evaluator cap holds back, and pays it out: the
-// optimizer pool and the capped evaluator pool pro rata of work, the
-// validator share to the fee collector, and the community share plus an
-// optimizer pool without work and every rounding remainder to the
-// community pool. Then it retargets when due and opens the next round. The
-// caller runs it in a cached context.
-func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) error {
+// evaluator share that the evaluator cap holds back, pays the validator
+// share to the fee collector and leaves the rest to the round's payout
+// (payout.go): the optimizer pool and the capped evaluator pool, pro rata
+// of work, then the community share plus an optimizer pool without work
+// and every rounding remainder to the community pool. Paying thousands of
+// participants here would be unbounded work in one EndBlock. Then it
+// retargets when due and opens the next round. The caller runs it in a
+// cached context.
+func (k *Keeper) closeRound(ctx context.Context, p types.Params, m *types.Minter) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	shares, err := k.weights.RoleShares(ctx)
 	if err != nil {
 		return err
@@ -50,120 +52,71 @@ func (k *Keeper) closeRound(ctx sdk.Context, p types.Params, m *types.Minter) er
 	pool := func(share sdkmath.LegacyDec) sdkmath.Int { return share.MulInt(coinbase).TruncateInt() }
 	evaluatorPool, heldBack := types.EvaluatorPool(pool(shares.Evaluator), p.EvaluatorMintPerBurn, m.EvaluatorWork)
 	rec := types.RoundRecord{
-		Round: m.Round, StartHeight: m.RoundStartHeight, CloseHeight: ctx.BlockHeight(),
-		StartTime: m.RoundStartTime, CloseTime: ctx.BlockTime(),
+		Round: m.Round, StartHeight: m.RoundStartHeight, CloseHeight: sdkCtx.BlockHeight(),
+		StartTime: m.RoundStartTime, CloseTime: sdkCtx.BlockTime(),
 		Difficulty: m.Difficulty, Work: m.Work, Coinbase: coinbase,
 		EvaluatorWork: m.EvaluatorWork, EvaluatorMintPerBurn: p.EvaluatorMintPerBurn,
 		EvaluatorHeldBack: heldBack, Minted: coinbase.Sub(heldBack),
 		OptimizerPaid: sdkmath.ZeroInt(), EvaluatorPaid: sdkmath.ZeroInt(),
-		ValidatorPaid: sdkmath.ZeroInt(), CommunityPaid: sdkmath.ZeroInt(),
+		ValidatorPaid: pool(shares.Validator), CommunityPaid: sdkmath.ZeroInt(),
+		Paying: true,
+	}
+	payout := types.RoundPayout{
+		Round: m.Round, Denom: p.MintDenom, Minted: rec.Minted, ValidatorPaid: rec.ValidatorPaid,
+		Optimizer: newRolePayout(pool(shares.Optimizer), m.Work),
+		Evaluator: newRolePayout(evaluatorPool, m.EvaluatorWork),
+		// Each evaluator gets evaluatorPool·w_i/W_e ≤ evaluator_mint_per_burn·w_i;
+		// the payout checks that bound per payee.
+		EvaluatorMintPerBurn: p.EvaluatorMintPerBurn,
+	}
+	payout.Community = rec.Minted.Sub(rec.ValidatorPaid).Sub(payout.Optimizer.Pool).Sub(payout.Evaluator.Pool)
+	if err := payout.Validate(); err != nil {
+		return err
 	}
 	if rec.Minted.IsPositive() {
 		if err := k.bank.MintCoins(ctx, types.ModuleName, sdk.NewCoins(sdk.NewCoin(p.MintDenom, rec.Minted))); err != nil {
 			return err
 		}
 	}
-
-	if rec.OptimizerPaid, rec.Optimizers, err = k.payProRata(ctx, p.MintDenom, m.Round, k.OptimizerWork, m.Work,
-		pool(shares.Optimizer), types.RoleOptimizer, nil); err != nil {
-		return err
-	}
-	// Each evaluator gets evaluatorPool·w_i/W_e ≤ evaluator_mint_per_burn·w_i;
-	// payProRata checks that bound per payee.
-	if rec.EvaluatorPaid, rec.Evaluators, err = k.payProRata(ctx, p.MintDenom, m.Round, k.EvaluatorWork, m.EvaluatorWork,
-		evaluatorPool, types.RoleEvaluator, &p.EvaluatorMintPerBurn); err != nil {
-		return err
-	}
-	if rec.ValidatorPaid = pool(shares.Validator); rec.ValidatorPaid.IsPositive() {
+	if rec.ValidatorPaid.IsPositive() {
 		if err := k.bank.SendCoinsFromModuleToModule(ctx, types.ModuleName, k.feeCollector,
 			sdk.NewCoins(sdk.NewCoin(p.MintDenom, rec.ValidatorPaid))); err != nil {
 			return err
 		}
 	}
-	rec.CommunityPaid = rec.Minted.Sub(rec.OptimizerPaid).Sub(rec.EvaluatorPaid).Sub(rec.ValidatorPaid)
-	if rec.CommunityPaid.IsPositive() {
-		if err := k.distr.FundCommunityPool(ctx, sdk.NewCoins(sdk.NewCoin(p.MintDenom, rec.CommunityPaid)),
-			authtypes.NewModuleAddress(types.ModuleName)); err != nil {
-			return err
-		}
+	if err := k.Payouts.Set(ctx, payout.Round, payout); err != nil {
+		return err
 	}
 	m.MintedTotal = m.MintedTotal.Add(rec.Minted)
-	m.PaidTotal = m.PaidTotal.Add(rec.OptimizerPaid).Add(rec.EvaluatorPaid).Add(rec.ValidatorPaid).Add(rec.CommunityPaid)
+	m.PaidTotal = m.PaidTotal.Add(rec.ValidatorPaid)
 
 	if err := k.recordRound(ctx, p, rec); err != nil {
 		return err
 	}
-	if err := ctx.EventManager().EmitTypedEvent(&types.EventRoundClosed{
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventRoundClosed{
 		Round: rec.Round, Difficulty: rec.Difficulty.String(), Work: rec.Work.String(), Coinbase: coinbase.String(),
 		OptimizerPaid: rec.OptimizerPaid.String(), EvaluatorPaid: rec.EvaluatorPaid.String(),
 		ValidatorPaid: rec.ValidatorPaid.String(), CommunityPaid: rec.CommunityPaid.String(),
-		DurationSeconds: seconds(rec.CloseTime.Sub(rec.StartTime)), Optimizers: rec.Optimizers, Evaluators: rec.Evaluators,
-		EvaluatorWork: rec.EvaluatorWork.String(), EvaluatorHeldBack: heldBack.String(), Minted: rec.Minted.String(),
+		DurationSeconds: seconds(rec.CloseTime.Sub(rec.StartTime)),
+		EvaluatorWork:   rec.EvaluatorWork.String(), EvaluatorHeldBack: heldBack.String(), Minted: rec.Minted.String(),
+		OptimizerPool: payout.Optimizer.Pool.String(), EvaluatorPool: payout.Evaluator.Pool.String(),
+		CommunityDue: payout.Community.String(),
 	}); err != nil {
 		return err
 	}
 	if err := k.maybeRetarget(ctx, p, m); err != nil {
 		return err
 	}
-	openRound(ctx, m)
+	openRound(sdkCtx, m)
 	return nil
 }
 
-// payProRata pays pool·w_i/W (truncated) to every entry of the round, in
-// key order, deletes the entries and returns what it paid and to how many.
-// With no work the whole pool stays for the community pool. With perWork
-// set, a payment above perWork·w_i is an error (the close then fails whole).
-func (k *Keeper) payProRata(
-	ctx sdk.Context, denom string, round uint64,
-	entries collections.Map[collections.Pair[uint64, sdk.AccAddress], sdkmath.LegacyDec],
-	total sdkmath.LegacyDec, pool sdkmath.Int, role string, perWork *sdkmath.LegacyDec,
-) (sdkmath.Int, uint32, error) {
-	paid := sdkmath.ZeroInt()
-	var keys []collections.Pair[uint64, sdk.AccAddress]
-	var work []sdkmath.LegacyDec
-	err := entries.Walk(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](round),
-		func(key collections.Pair[uint64, sdk.AccAddress], w sdkmath.LegacyDec) (bool, error) {
-			keys = append(keys, key)
-			work = append(work, w)
-			return false, nil
-		})
-	if err != nil {
-		return paid, 0, err
-	}
-	poolDec := sdkmath.LegacyNewDecFromInt(pool)
-	for i, key := range keys {
-		if err := entries.Remove(ctx, key); err != nil {
-			return paid, 0, err
-		}
-		if !total.IsPositive() {
-			continue
-		}
-		amount := poolDec.MulTruncate(work[i]).QuoTruncate(total).TruncateInt()
-		if perWork != nil && amount.GT(perWork.MulTruncate(work[i]).TruncateInt()) {
-			return paid, 0, errorsmod.Wrapf(types.ErrPayoutAboveCap, "%s %s: %s above %s × work %s", role, key.K2(), amount, perWork, work[i])
-		}
-		if amount.IsPositive() {
-			if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, key.K2(),
-				sdk.NewCoins(sdk.NewCoin(denom, amount))); err != nil {
-				return paid, 0, err
-			}
-		}
-		paid = paid.Add(amount)
-		addr, err := k.addressCodec.BytesToString(key.K2())
-		if err != nil {
-			return paid, 0, err
-		}
-		if err := ctx.EventManager().EmitTypedEvent(&types.EventRewardPaid{
-			Round: round, Address: addr, Role: role, Work: work[i].String(), Amount: amount.String(),
-		}); err != nil {
-			return paid, 0, err
-		}
-	}
-	return paid, uint32(len(keys)), nil
+func newRolePayout(pool sdkmath.Int, work sdkmath.LegacyDec) types.RolePayout {
+	return types.RolePayout{Pool: pool, Work: work, Paid: sdkmath.ZeroInt(), PaidWork: sdkmath.LegacyZeroDec()}
 }
 
 // recordRound stores a closed round and prunes the oldest beyond the history.
-func (k *Keeper) recordRound(ctx sdk.Context, p types.Params, rec types.RoundRecord) error {
+func (k *Keeper) recordRound(ctx context.Context, p types.Params, rec types.RoundRecord) error {
 	if err := k.Rounds.Set(ctx, rec.Round, rec); err != nil {
 		return err
 	}
@@ -196,7 +149,8 @@ func (k *Keeper) recordRound(ctx sdk.Context, p types.Params, rec types.RoundRec
 // maybeRetarget runs every retarget_interval closed rounds:
 // D ← D · (target · interval) / actual, the factor clamped to [1/4, 4],
 // D ≥ min_difficulty, with actual measured in block-header time.
-func (k *Keeper) maybeRetarget(ctx sdk.Context, p types.Params, m *types.Minter) error {
+func (k *Keeper) maybeRetarget(goCtx context.Context, p types.Params, m *types.Minter) error {
+	ctx := sdk.UnwrapSDKContext(goCtx)
 	m.RoundsInWindow++
 	if m.RoundsInWindow < p.RetargetInterval {
 		return nil

@@ -23,6 +23,10 @@ var _ = math.Inf
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // EventRoundClosed is emitted when a round's work reached its difficulty.
+// The close mints and pays the validators; optimizers, evaluators and the
+// community pool are paid by the round's payout, which EventRoundPaid
+// reports complete: here optimizer_paid, evaluator_paid, community_paid,
+// optimizers and evaluators are 0, and the pools to pay are below.
 type EventRoundClosed struct {
 	Round           uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
 	Difficulty      string `protobuf:"bytes,2,opt,name=difficulty,proto3" json:"difficulty,omitempty"`
@@ -41,6 +45,12 @@ type EventRoundClosed struct {
 	EvaluatorWork     string `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
 	EvaluatorHeldBack string `protobuf:"bytes,13,opt,name=evaluator_held_back,json=evaluatorHeldBack,proto3" json:"evaluator_held_back,omitempty"`
 	Minted            string `protobuf:"bytes,14,opt,name=minted,proto3" json:"minted,omitempty"`
+	// optimizer_pool and evaluator_pool are paid pro rata of work;
+	// community_due is the community share, paid with the pools' rounding
+	// remainders when the payout completes.
+	OptimizerPool string `protobuf:"bytes,15,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool,omitempty"`
+	EvaluatorPool string `protobuf:"bytes,16,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool,omitempty"`
+	CommunityDue  string `protobuf:"bytes,17,opt,name=community_due,json=communityDue,proto3" json:"community_due,omitempty"`
 }
 
 func (m *EventRoundClosed) Reset()         { *m = EventRoundClosed{} }
@@ -174,7 +184,163 @@ func (m *EventRoundClosed) GetMinted() string {
 	return ""
 }
 
-// EventRewardPaid is emitted for each participant paid at a round close.
+func (m *EventRoundClosed) GetOptimizerPool() string {
+	if m != nil {
+		return m.OptimizerPool
+	}
+	return ""
+}
+
+func (m *EventRoundClosed) GetEvaluatorPool() string {
+	if m != nil {
+		return m.EvaluatorPool
+	}
+	return ""
+}
+
+func (m *EventRoundClosed) GetCommunityDue() string {
+	if m != nil {
+		return m.CommunityDue
+	}
+	return ""
+}
+
+// EventRoundPaid is emitted when a closed round's payout completes: every
+// optimizer and evaluator is paid and the community pool got its share and
+// the rounding remainders. The amounts are the round record's final ones.
+type EventRoundPaid struct {
+	Round         uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
+	Minted        string `protobuf:"bytes,2,opt,name=minted,proto3" json:"minted,omitempty"`
+	OptimizerPool string `protobuf:"bytes,3,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool,omitempty"`
+	OptimizerPaid string `protobuf:"bytes,4,opt,name=optimizer_paid,json=optimizerPaid,proto3" json:"optimizer_paid,omitempty"`
+	EvaluatorPool string `protobuf:"bytes,5,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool,omitempty"`
+	EvaluatorPaid string `protobuf:"bytes,6,opt,name=evaluator_paid,json=evaluatorPaid,proto3" json:"evaluator_paid,omitempty"`
+	ValidatorPaid string `protobuf:"bytes,7,opt,name=validator_paid,json=validatorPaid,proto3" json:"validator_paid,omitempty"`
+	CommunityPaid string `protobuf:"bytes,8,opt,name=community_paid,json=communityPaid,proto3" json:"community_paid,omitempty"`
+	Optimizers    uint32 `protobuf:"varint,9,opt,name=optimizers,proto3" json:"optimizers,omitempty"`
+	Evaluators    uint32 `protobuf:"varint,10,opt,name=evaluators,proto3" json:"evaluators,omitempty"`
+	Work          string `protobuf:"bytes,11,opt,name=work,proto3" json:"work,omitempty"`
+	EvaluatorWork string `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
+}
+
+func (m *EventRoundPaid) Reset()         { *m = EventRoundPaid{} }
+func (m *EventRoundPaid) String() string { return proto.CompactTextString(m) }
+func (*EventRoundPaid) ProtoMessage()    {}
+func (*EventRoundPaid) Descriptor() ([]byte, []int) {
+	return fileDescriptor_10f7b36f122af49e, []int{1}
+}
+func (m *EventRoundPaid) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRoundPaid) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRoundPaid.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRoundPaid) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRoundPaid.Merge(m, src)
+}
+func (m *EventRoundPaid) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRoundPaid) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRoundPaid.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRoundPaid proto.InternalMessageInfo
+
+func (m *EventRoundPaid) GetRound() uint64 {
+	if m != nil {
+		return m.Round
+	}
+	return 0
+}
+
+func (m *EventRoundPaid) GetMinted() string {
+	if m != nil {
+		return m.Minted
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetOptimizerPool() string {
+	if m != nil {
+		return m.OptimizerPool
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetOptimizerPaid() string {
+	if m != nil {
+		return m.OptimizerPaid
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetEvaluatorPool() string {
+	if m != nil {
+		return m.EvaluatorPool
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetEvaluatorPaid() string {
+	if m != nil {
+		return m.EvaluatorPaid
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetValidatorPaid() string {
+	if m != nil {
+		return m.ValidatorPaid
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetCommunityPaid() string {
+	if m != nil {
+		return m.CommunityPaid
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetOptimizers() uint32 {
+	if m != nil {
+		return m.Optimizers
+	}
+	return 0
+}
+
+func (m *EventRoundPaid) GetEvaluators() uint32 {
+	if m != nil {
+		return m.Evaluators
+	}
+	return 0
+}
+
+func (m *EventRoundPaid) GetWork() string {
+	if m != nil {
+		return m.Work
+	}
+	return ""
+}
+
+func (m *EventRoundPaid) GetEvaluatorWork() string {
+	if m != nil {
+		return m.EvaluatorWork
+	}
+	return ""
+}
+
+// EventRewardPaid is emitted for each participant paid by a round payout.
 type EventRewardPaid struct {
 	Round   uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
 	Address string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
@@ -188,7 +354,7 @@ func (m *EventRewardPaid) Reset()         { *m = EventRewardPaid{} }
 func (m *EventRewardPaid) String() string { return proto.CompactTextString(m) }
 func (*EventRewardPaid) ProtoMessage()    {}
 func (*EventRewardPaid) Descriptor() ([]byte, []int) {
-	return fileDescriptor_10f7b36f122af49e, []int{1}
+	return fileDescriptor_10f7b36f122af49e, []int{2}
 }
 func (m *EventRewardPaid) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -266,7 +432,7 @@ func (m *EventRetarget) Reset()         { *m = EventRetarget{} }
 func (m *EventRetarget) String() string { return proto.CompactTextString(m) }
 func (*EventRetarget) ProtoMessage()    {}
 func (*EventRetarget) Descriptor() ([]byte, []int) {
-	return fileDescriptor_10f7b36f122af49e, []int{2}
+	return fileDescriptor_10f7b36f122af49e, []int{3}
 }
 func (m *EventRetarget) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -339,6 +505,7 @@ func (m *EventRetarget) GetFactor() string {
 
 func init() {
 	proto.RegisterType((*EventRoundClosed)(nil), "don.mint.v1.EventRoundClosed")
+	proto.RegisterType((*EventRoundPaid)(nil), "don.mint.v1.EventRoundPaid")
 	proto.RegisterType((*EventRewardPaid)(nil), "don.mint.v1.EventRewardPaid")
 	proto.RegisterType((*EventRetarget)(nil), "don.mint.v1.EventRetarget")
 }
@@ -346,39 +513,45 @@ func init() {
 func init() { proto.RegisterFile("don/mint/v1/events.proto", fileDescriptor_10f7b36f122af49e) }
 
 var fileDescriptor_10f7b36f122af49e = []byte{
-	// 511 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x74, 0x93, 0xbd, 0x8e, 0x13, 0x3f,
-	0x14, 0xc5, 0xe3, 0x7f, 0x3e, 0x76, 0xd7, 0xfb, 0x9f, 0xec, 0x32, 0xa0, 0xc8, 0xa2, 0x18, 0x45,
-	0x91, 0x22, 0x42, 0xc1, 0x8c, 0x56, 0x3c, 0x01, 0x0b, 0x48, 0x94, 0x68, 0x28, 0x90, 0x68, 0x22,
-	0x67, 0xec, 0xec, 0x5a, 0xf1, 0xd8, 0x91, 0xed, 0x99, 0x10, 0x3a, 0xde, 0x80, 0xc7, 0xa2, 0xdc,
-	0x12, 0x3a, 0x94, 0xf4, 0x3c, 0x03, 0xb2, 0x3d, 0xe3, 0x64, 0xf9, 0xe8, 0x7c, 0xce, 0xfd, 0x15,
-	0xf7, 0xde, 0x73, 0x0d, 0x11, 0x91, 0x22, 0x2b, 0x99, 0x30, 0x59, 0x7d, 0x95, 0xd1, 0x9a, 0x0a,
-	0xa3, 0xd3, 0xb5, 0x92, 0x46, 0xc6, 0xe7, 0x44, 0x8a, 0xd4, 0x56, 0xd2, 0xfa, 0x6a, 0xf2, 0xb3,
-	0x0b, 0x2f, 0x5f, 0xdb, 0x6a, 0x2e, 0x2b, 0x41, 0x5e, 0x72, 0xa9, 0x29, 0x89, 0x1f, 0xc1, 0xbe,
-	0xb2, 0x12, 0x81, 0x31, 0x98, 0xf5, 0x72, 0x2f, 0xe2, 0x04, 0x42, 0xc2, 0x96, 0x4b, 0x56, 0x54,
-	0xdc, 0x6c, 0xd1, 0x7f, 0x63, 0x30, 0x3b, 0xcb, 0x8f, 0x9c, 0x38, 0x86, 0xbd, 0x8d, 0x54, 0x2b,
-	0xd4, 0x75, 0x15, 0xf7, 0x8e, 0x1f, 0xc3, 0xd3, 0x42, 0x32, 0xb1, 0xc0, 0x9a, 0xa2, 0x9e, 0xf3,
-	0x83, 0x8e, 0xa7, 0x70, 0x28, 0xd7, 0x86, 0x95, 0xec, 0x13, 0x55, 0xf3, 0x35, 0x66, 0x04, 0xf5,
-	0x1d, 0x11, 0x05, 0xf7, 0x2d, 0x66, 0xc4, 0x62, 0xb4, 0xc6, 0xbc, 0xc2, 0x46, 0x36, 0xd8, 0xc0,
-	0x63, 0xc1, 0x6d, 0xb1, 0x1a, 0x73, 0x46, 0x0e, 0xd8, 0x89, 0xc7, 0x82, 0xdb, 0x62, 0x85, 0x2c,
-	0xcb, 0x4a, 0x30, 0xb3, 0xf5, 0xd8, 0xa9, 0xc7, 0x82, 0xeb, 0xb0, 0xa7, 0xf0, 0x92, 0x54, 0x0a,
-	0x1b, 0x26, 0xc5, 0x5c, 0xd3, 0x42, 0x0a, 0xa2, 0xd1, 0xd9, 0x18, 0xcc, 0xba, 0xf9, 0x45, 0xeb,
-	0xbf, 0xf3, 0xb6, 0x5d, 0x4b, 0x68, 0x58, 0x23, 0x38, 0x06, 0xb3, 0x28, 0x3f, 0x72, 0x6c, 0x3d,
-	0x74, 0xaa, 0xd1, 0xb9, 0xaf, 0x1f, 0x9c, 0xfb, 0xf3, 0xb9, 0x05, 0xfe, 0xff, 0xdb, 0x7c, 0xef,
-	0xed, 0x26, 0x53, 0xf8, 0xf0, 0x80, 0xdd, 0x52, 0x4e, 0xe6, 0x0b, 0x5c, 0xac, 0x50, 0xe4, 0xd8,
-	0x07, 0xa1, 0xf4, 0x86, 0x72, 0x72, 0x8d, 0x8b, 0x55, 0x3c, 0x82, 0x03, 0x9b, 0x31, 0x25, 0x68,
-	0xe8, 0x90, 0x46, 0x4d, 0x3e, 0x03, 0x78, 0xe1, 0x03, 0xa7, 0x1b, 0xac, 0x88, 0x9b, 0xf6, 0xef,
-	0x79, 0x23, 0x78, 0x82, 0x09, 0x51, 0x54, 0xeb, 0x26, 0xec, 0x56, 0xda, 0xa4, 0x95, 0xe4, 0xb4,
-	0x4d, 0xda, 0xbe, 0x43, 0xfa, 0xbd, 0xa3, 0xf4, 0x47, 0x70, 0x80, 0x4b, 0x59, 0x09, 0xd3, 0x24,
-	0xdb, 0xa8, 0xc9, 0x77, 0x00, 0xa3, 0xa6, 0x07, 0x83, 0xd5, 0x0d, 0x35, 0xff, 0xe8, 0xc0, 0x5e,
-	0x08, 0x27, 0xf3, 0x3f, 0xae, 0x2e, 0x92, 0x9c, 0xbc, 0x3a, 0x1c, 0xde, 0x14, 0x0e, 0x05, 0xdd,
-	0x1c, 0x63, 0xbe, 0xb1, 0x48, 0xd0, 0xcd, 0x7d, 0x0c, 0x17, 0xa6, 0xc2, 0x3c, 0x24, 0xda, 0x73,
-	0x89, 0x46, 0xde, 0x6d, 0xf3, 0x9c, 0xc2, 0xa1, 0x6f, 0x2a, 0x60, 0x7d, 0x8f, 0x79, 0xb7, 0xc5,
-	0x46, 0x70, 0xb0, 0xc4, 0x85, 0x91, 0xaa, 0x39, 0xc7, 0x46, 0x5d, 0xbf, 0xf8, 0xba, 0x4b, 0xc0,
-	0xdd, 0x2e, 0x01, 0x3f, 0x76, 0x09, 0xf8, 0xb2, 0x4f, 0x3a, 0x77, 0xfb, 0xa4, 0xf3, 0x6d, 0x9f,
-	0x74, 0x3e, 0x3c, 0xb9, 0x61, 0xe6, 0xb6, 0x5a, 0xa4, 0x85, 0x2c, 0x33, 0x22, 0xc5, 0x33, 0x41,
-	0x8d, 0xdd, 0x92, 0x7d, 0x67, 0x1f, 0xfd, 0x57, 0x35, 0xdb, 0x35, 0xd5, 0x8b, 0x81, 0xfb, 0xa7,
-	0xcf, 0x7f, 0x05, 0x00, 0x00, 0xff, 0xff, 0x57, 0x6b, 0x11, 0xa6, 0xc3, 0x03, 0x00, 0x00,
+	// 600 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x94, 0xc1, 0x8e, 0x12, 0x31,
+	0x18, 0xc7, 0x77, 0x96, 0x81, 0x5d, 0xca, 0x0e, 0xb0, 0xa3, 0x21, 0x8d, 0x87, 0x09, 0xc1, 0x10,
+	0xf1, 0x20, 0x64, 0xe3, 0x13, 0xb8, 0xae, 0x89, 0x47, 0x83, 0x07, 0x13, 0x2f, 0xa4, 0x4c, 0xcb,
+	0x6e, 0x43, 0xa7, 0x25, 0x33, 0x1d, 0x10, 0x6f, 0xbe, 0x81, 0xef, 0xe0, 0xcb, 0x78, 0xdc, 0xa3,
+	0xde, 0x14, 0x5e, 0xc4, 0xb4, 0x9d, 0xe9, 0xc0, 0xec, 0xae, 0x78, 0xf3, 0x36, 0xdf, 0xff, 0xfb,
+	0x05, 0xbe, 0xfe, 0xfb, 0xef, 0x07, 0x20, 0x16, 0x7c, 0x14, 0x51, 0x2e, 0x47, 0xcb, 0x8b, 0x11,
+	0x59, 0x12, 0x2e, 0x93, 0xe1, 0x22, 0x16, 0x52, 0xf8, 0x0d, 0x2c, 0xf8, 0x50, 0x75, 0x86, 0xcb,
+	0x8b, 0xde, 0x6f, 0x17, 0xb4, 0xdf, 0xa8, 0xee, 0x58, 0xa4, 0x1c, 0xbf, 0x66, 0x22, 0x21, 0xd8,
+	0x7f, 0x0c, 0xaa, 0xb1, 0x2a, 0xa1, 0xd3, 0x75, 0x06, 0xee, 0xd8, 0x14, 0x7e, 0x00, 0x00, 0xa6,
+	0xb3, 0x19, 0x0d, 0x53, 0x26, 0xd7, 0xf0, 0xb8, 0xeb, 0x0c, 0xea, 0xe3, 0x1d, 0xc5, 0xf7, 0x81,
+	0xbb, 0x12, 0xf1, 0x1c, 0x56, 0x74, 0x47, 0x7f, 0xfb, 0x4f, 0xc0, 0x69, 0x28, 0x28, 0x9f, 0xa2,
+	0x84, 0x40, 0x57, 0xeb, 0xb6, 0xf6, 0xfb, 0xa0, 0x29, 0x16, 0x92, 0x46, 0xf4, 0x33, 0x89, 0x27,
+	0x0b, 0x44, 0x31, 0xac, 0x6a, 0xc2, 0xb3, 0xea, 0x3b, 0x44, 0xb1, 0xc2, 0xc8, 0x12, 0xb1, 0x14,
+	0x49, 0x91, 0x61, 0x35, 0x83, 0x59, 0x35, 0xc7, 0x96, 0x88, 0x51, 0x5c, 0x60, 0x27, 0x06, 0xb3,
+	0x6a, 0x8e, 0x85, 0x22, 0x8a, 0x52, 0x4e, 0xe5, 0xda, 0x60, 0xa7, 0x06, 0xb3, 0xaa, 0xc6, 0x9e,
+	0x83, 0x36, 0x4e, 0x63, 0x24, 0xa9, 0xe0, 0x93, 0x84, 0x84, 0x82, 0xe3, 0x04, 0xd6, 0xbb, 0xce,
+	0xa0, 0x32, 0x6e, 0xe5, 0xfa, 0x7b, 0x23, 0x2b, 0x5b, 0xec, 0xc0, 0x09, 0x04, 0x5d, 0x67, 0xe0,
+	0x8d, 0x77, 0x14, 0xd5, 0xb7, 0x93, 0x26, 0xb0, 0x61, 0xfa, 0x85, 0xb2, 0x7f, 0x3e, 0x6d, 0xe0,
+	0x59, 0xe9, 0x7c, 0x1f, 0x94, 0x93, 0x43, 0xf0, 0xa8, 0xc0, 0x6e, 0x08, 0xc3, 0x93, 0x29, 0x0a,
+	0xe7, 0xd0, 0xd3, 0xec, 0xb9, 0x6d, 0xbd, 0x25, 0x0c, 0x5f, 0xa2, 0x70, 0xee, 0x77, 0x40, 0x4d,
+	0xdd, 0x31, 0xc1, 0xb0, 0xa9, 0x91, 0xac, 0x2a, 0xb9, 0x2e, 0x04, 0x83, 0xad, 0xb2, 0xeb, 0x42,
+	0xb0, 0x92, 0xeb, 0x0a, 0x6b, 0x97, 0x5d, 0x57, 0xd8, 0x53, 0x50, 0x18, 0x37, 0xc1, 0x29, 0x81,
+	0xe7, 0x9a, 0x3a, 0xb3, 0xe2, 0x55, 0x4a, 0x7a, 0xdf, 0x2a, 0xa0, 0x59, 0x64, 0x4c, 0xfb, 0x7b,
+	0x7f, 0xc2, 0x8a, 0x99, 0x8f, 0x0f, 0xcc, 0x5c, 0x79, 0x60, 0xe6, 0x52, 0xa0, 0xdc, 0xc3, 0x81,
+	0x52, 0xbf, 0x56, 0xbd, 0xef, 0x68, 0xff, 0x25, 0x77, 0xfb, 0x61, 0xaa, 0x1f, 0x08, 0x13, 0xb8,
+	0x13, 0xa6, 0xfc, 0x0d, 0x36, 0x76, 0xde, 0xe0, 0xbf, 0x05, 0xac, 0xf7, 0xc5, 0x01, 0x2d, 0x73,
+	0x4b, 0x64, 0x85, 0xe2, 0xbf, 0x5d, 0x13, 0x04, 0x27, 0x08, 0xe3, 0x98, 0x24, 0x49, 0x76, 0x4f,
+	0x79, 0xa9, 0xfe, 0x3e, 0x16, 0x8c, 0xe4, 0x2b, 0x40, 0x7d, 0xdb, 0x91, 0xdc, 0x9d, 0x91, 0x3a,
+	0xa0, 0x86, 0x22, 0x91, 0x72, 0x99, 0x59, 0x9f, 0x55, 0xbd, 0x9f, 0x0e, 0xf0, 0xb2, 0x19, 0x24,
+	0x8a, 0xaf, 0x89, 0x7c, 0x60, 0x02, 0x75, 0xd3, 0x0c, 0x4f, 0xee, 0xac, 0x23, 0x4f, 0x30, 0x7c,
+	0x55, 0x6c, 0xa4, 0x3e, 0x68, 0x72, 0xb2, 0xda, 0xc5, 0xb2, 0xdc, 0x70, 0xb2, 0xda, 0xc7, 0x50,
+	0x28, 0x53, 0xc4, 0xec, 0x53, 0x77, 0xf5, 0x53, 0xf7, 0x8c, 0x9a, 0x3f, 0xf4, 0x3e, 0x68, 0x9a,
+	0xa1, 0x2c, 0x56, 0x35, 0x98, 0x51, 0x73, 0xac, 0x03, 0x6a, 0x33, 0x14, 0x4a, 0x11, 0x67, 0x79,
+	0xc9, 0xaa, 0xcb, 0x57, 0xdf, 0x37, 0x81, 0x73, 0xbb, 0x09, 0x9c, 0x5f, 0x9b, 0xc0, 0xf9, 0xba,
+	0x0d, 0x8e, 0x6e, 0xb7, 0xc1, 0xd1, 0x8f, 0x6d, 0x70, 0xf4, 0xf1, 0xd9, 0x35, 0x95, 0x37, 0xe9,
+	0x74, 0x18, 0x8a, 0x68, 0x84, 0x05, 0x7f, 0xc1, 0x89, 0x54, 0x2e, 0xa9, 0xef, 0xd1, 0x27, 0xb3,
+	0xc3, 0xe5, 0x7a, 0x41, 0x92, 0x69, 0x4d, 0x2f, 0xf0, 0x97, 0x7f, 0x02, 0x00, 0x00, 0xff, 0xff,
+	0xf9, 0xfe, 0x0f, 0xbc, 0xdc, 0x05, 0x00, 0x00,
 }
 
 func (m *EventRoundClosed) Marshal() (dAtA []byte, err error) {
@@ -401,6 +574,31 @@ func (m *EventRoundClosed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.CommunityDue) > 0 {
+		i -= len(m.CommunityDue)
+		copy(dAtA[i:], m.CommunityDue)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.CommunityDue)))
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0x8a
+	}
+	if len(m.EvaluatorPool) > 0 {
+		i -= len(m.EvaluatorPool)
+		copy(dAtA[i:], m.EvaluatorPool)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPool)))
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0x82
+	}
+	if len(m.OptimizerPool) > 0 {
+		i -= len(m.OptimizerPool)
+		copy(dAtA[i:], m.OptimizerPool)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPool)))
+		i--
+		dAtA[i] = 0x7a
+	}
 	if len(m.Minted) > 0 {
 		i -= len(m.Minted)
 		copy(dAtA[i:], m.Minted)
@@ -483,6 +681,107 @@ func (m *EventRoundClosed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i -= len(m.Difficulty)
 		copy(dAtA[i:], m.Difficulty)
 		i = encodeVarintEvents(dAtA, i, uint64(len(m.Difficulty)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Round != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Round))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRoundPaid) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRoundPaid) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRoundPaid) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.EvaluatorWork) > 0 {
+		i -= len(m.EvaluatorWork)
+		copy(dAtA[i:], m.EvaluatorWork)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorWork)))
+		i--
+		dAtA[i] = 0x62
+	}
+	if len(m.Work) > 0 {
+		i -= len(m.Work)
+		copy(dAtA[i:], m.Work)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Work)))
+		i--
+		dAtA[i] = 0x5a
+	}
+	if m.Evaluators != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Evaluators))
+		i--
+		dAtA[i] = 0x50
+	}
+	if m.Optimizers != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Optimizers))
+		i--
+		dAtA[i] = 0x48
+	}
+	if len(m.CommunityPaid) > 0 {
+		i -= len(m.CommunityPaid)
+		copy(dAtA[i:], m.CommunityPaid)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.CommunityPaid)))
+		i--
+		dAtA[i] = 0x42
+	}
+	if len(m.ValidatorPaid) > 0 {
+		i -= len(m.ValidatorPaid)
+		copy(dAtA[i:], m.ValidatorPaid)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ValidatorPaid)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.EvaluatorPaid) > 0 {
+		i -= len(m.EvaluatorPaid)
+		copy(dAtA[i:], m.EvaluatorPaid)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPaid)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.EvaluatorPool) > 0 {
+		i -= len(m.EvaluatorPool)
+		copy(dAtA[i:], m.EvaluatorPool)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPool)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.OptimizerPaid) > 0 {
+		i -= len(m.OptimizerPaid)
+		copy(dAtA[i:], m.OptimizerPaid)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPaid)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.OptimizerPool) > 0 {
+		i -= len(m.OptimizerPool)
+		copy(dAtA[i:], m.OptimizerPool)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPool)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Minted) > 0 {
+		i -= len(m.Minted)
+		copy(dAtA[i:], m.Minted)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Minted)))
 		i--
 		dAtA[i] = 0x12
 	}
@@ -675,6 +974,72 @@ func (m *EventRoundClosed) Size() (n int) {
 		n += 1 + l + sovEvents(uint64(l))
 	}
 	l = len(m.Minted)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.OptimizerPool)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.EvaluatorPool)
+	if l > 0 {
+		n += 2 + l + sovEvents(uint64(l))
+	}
+	l = len(m.CommunityDue)
+	if l > 0 {
+		n += 2 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventRoundPaid) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Round != 0 {
+		n += 1 + sovEvents(uint64(m.Round))
+	}
+	l = len(m.Minted)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.OptimizerPool)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.OptimizerPaid)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.EvaluatorPool)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.EvaluatorPaid)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.ValidatorPaid)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.CommunityPaid)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Optimizers != 0 {
+		n += 1 + sovEvents(uint64(m.Optimizers))
+	}
+	if m.Evaluators != 0 {
+		n += 1 + sovEvents(uint64(m.Evaluators))
+	}
+	l = len(m.Work)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.EvaluatorWork)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
@@ -1169,6 +1534,497 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Minted = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 15:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OptimizerPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 16:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EvaluatorPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 17:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityDue", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityDue = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRoundPaid: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRoundPaid: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Round", wireType)
+			}
+			m.Round = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Round |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Minted", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Minted = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OptimizerPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPaid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OptimizerPaid = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EvaluatorPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPaid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EvaluatorPaid = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ValidatorPaid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ValidatorPaid = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityPaid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityPaid = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Optimizers", wireType)
+			}
+			m.Optimizers = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Optimizers |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Evaluators", wireType)
+			}
+			m.Evaluators = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Evaluators |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Work", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Work = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorWork", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EvaluatorWork = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

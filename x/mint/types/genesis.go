@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
@@ -37,10 +39,8 @@ func (gs GenesisState) Validate() error {
 		return errorsmod.Wrap(ErrInvalidGenesis, "difficulty below min_difficulty")
 	case m.MintedTotal.IsNegative() || m.MintedTotal.GT(gs.Params.MaxSupply):
 		return errorsmod.Wrap(ErrInvalidGenesis, "minted_total outside [0, max_supply]")
-	case !m.PaidTotal.Equal(m.MintedTotal):
-		return errorsmod.Wrap(ErrInvalidGenesis, "paid_total must equal minted_total")
-	case m.Round == 0 && (len(gs.OptimizerWork) > 0 || len(gs.EvaluatorWork) > 0 || len(gs.Rounds) > 0):
-		return errorsmod.Wrap(ErrInvalidGenesis, "work or rounds without an open round")
+	case m.Round == 0 && (len(gs.OptimizerWork) > 0 || len(gs.EvaluatorWork) > 0 || len(gs.Rounds) > 0 || len(gs.Payouts) > 0):
+		return errorsmod.Wrap(ErrInvalidGenesis, "work, rounds or payouts without an open round")
 	}
 	if err := validateWork("optimizer_work", gs.OptimizerWork, m.Work); err != nil {
 		return err
@@ -48,17 +48,63 @@ func (gs GenesisState) Validate() error {
 	if err := validateWork("evaluator_work", gs.EvaluatorWork, m.EvaluatorWork); err != nil {
 		return err
 	}
-	seen := make(map[uint64]bool, len(gs.Rounds))
+	records := make(map[uint64]RoundRecord, len(gs.Rounds))
 	for _, r := range gs.Rounds {
-		if seen[r.Round] || r.Round == 0 || r.Round >= m.Round {
+		if _, dup := records[r.Round]; dup || r.Round == 0 || r.Round >= m.Round {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "round %d is duplicate or not closed", r.Round)
 		}
 		if err := r.Validate(); err != nil {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
-		seen[r.Round] = true
+		records[r.Round] = r
+	}
+	unpaid, err := validatePayouts(gs.Payouts, gs.Rounds, records, m.Round)
+	if err != nil {
+		return err
+	}
+	if !m.PaidTotal.Add(unpaid).Equal(m.MintedTotal) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "paid_total %s + pending payouts %s must equal minted_total %s",
+			m.PaidTotal, unpaid, m.MintedTotal)
 	}
 	return nil
+}
+
+// validatePayouts checks the pending payouts (unique, of closed rounds,
+// balanced, matching their kept round records, their unpaid work entries
+// summing to what is left to pay) and that every kept record still paying
+// has its payout. It returns what they still owe.
+func validatePayouts(payouts []GenesisPayout, rounds []RoundRecord, records map[uint64]RoundRecord, open uint64) (sdkmath.Int, error) {
+	unpaid := sdkmath.ZeroInt()
+	pending := make(map[uint64]bool, len(payouts))
+	for _, gp := range payouts {
+		p := gp.Payout
+		if pending[p.Round] || p.Round >= open {
+			return unpaid, errorsmod.Wrapf(ErrInvalidGenesis, "payout of round %d is duplicate or not closed", p.Round)
+		}
+		pending[p.Round] = true
+		if err := p.Validate(); err != nil {
+			return unpaid, errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+		if r, ok := records[p.Round]; ok {
+			if err := p.CheckRecord(r); err != nil {
+				return unpaid, errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+			}
+		}
+		field := fmt.Sprintf("payout %d ", p.Round)
+		if err := validateWork(field+"optimizer_work", gp.OptimizerWork, p.Optimizer.UnpaidWork()); err != nil {
+			return unpaid, err
+		}
+		if err := validateWork(field+"evaluator_work", gp.EvaluatorWork, p.Evaluator.UnpaidWork()); err != nil {
+			return unpaid, err
+		}
+		unpaid = unpaid.Add(p.Unpaid())
+	}
+	for _, r := range rounds {
+		if r.Paying && !pending[r.Round] {
+			return unpaid, errorsmod.Wrapf(ErrInvalidGenesis, "round %d is paying without a pending payout", r.Round)
+		}
+	}
+	return unpaid, nil
 }
 
 // validateWork checks unique, positive entries that sum exactly to total.

@@ -32,6 +32,9 @@ type GenesisState struct {
 	OptimizerWork []WorkEntry   `protobuf:"bytes,3,rep,name=optimizer_work,json=optimizerWork,proto3" json:"optimizer_work"`
 	EvaluatorWork []WorkEntry   `protobuf:"bytes,4,rep,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work"`
 	Rounds        []RoundRecord `protobuf:"bytes,5,rep,name=rounds,proto3" json:"rounds"`
+	// payouts are the closed rounds still paying, with their unpaid work
+	// entries.
+	Payouts []GenesisPayout `protobuf:"bytes,6,rep,name=payouts,proto3" json:"payouts"`
 }
 
 func (m *GenesisState) Reset()         { *m = GenesisState{} }
@@ -102,35 +105,109 @@ func (m *GenesisState) GetRounds() []RoundRecord {
 	return nil
 }
 
+func (m *GenesisState) GetPayouts() []GenesisPayout {
+	if m != nil {
+		return m.Payouts
+	}
+	return nil
+}
+
+// GenesisPayout is a pending round payout and the work entries it has yet
+// to pay.
+type GenesisPayout struct {
+	Payout        RoundPayout `protobuf:"bytes,1,opt,name=payout,proto3" json:"payout"`
+	OptimizerWork []WorkEntry `protobuf:"bytes,2,rep,name=optimizer_work,json=optimizerWork,proto3" json:"optimizer_work"`
+	EvaluatorWork []WorkEntry `protobuf:"bytes,3,rep,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work"`
+}
+
+func (m *GenesisPayout) Reset()         { *m = GenesisPayout{} }
+func (m *GenesisPayout) String() string { return proto.CompactTextString(m) }
+func (*GenesisPayout) ProtoMessage()    {}
+func (*GenesisPayout) Descriptor() ([]byte, []int) {
+	return fileDescriptor_32fbcc3b3f18fdf6, []int{1}
+}
+func (m *GenesisPayout) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *GenesisPayout) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_GenesisPayout.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *GenesisPayout) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_GenesisPayout.Merge(m, src)
+}
+func (m *GenesisPayout) XXX_Size() int {
+	return m.Size()
+}
+func (m *GenesisPayout) XXX_DiscardUnknown() {
+	xxx_messageInfo_GenesisPayout.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_GenesisPayout proto.InternalMessageInfo
+
+func (m *GenesisPayout) GetPayout() RoundPayout {
+	if m != nil {
+		return m.Payout
+	}
+	return RoundPayout{}
+}
+
+func (m *GenesisPayout) GetOptimizerWork() []WorkEntry {
+	if m != nil {
+		return m.OptimizerWork
+	}
+	return nil
+}
+
+func (m *GenesisPayout) GetEvaluatorWork() []WorkEntry {
+	if m != nil {
+		return m.EvaluatorWork
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*GenesisState)(nil), "don.mint.v1.GenesisState")
+	proto.RegisterType((*GenesisPayout)(nil), "don.mint.v1.GenesisPayout")
 }
 
 func init() { proto.RegisterFile("don/mint/v1/genesis.proto", fileDescriptor_32fbcc3b3f18fdf6) }
 
 var fileDescriptor_32fbcc3b3f18fdf6 = []byte{
-	// 325 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x92, 0x4c, 0xc9, 0xcf, 0xd3,
-	0xcf, 0xcd, 0xcc, 0x2b, 0xd1, 0x2f, 0x33, 0xd4, 0x4f, 0x4f, 0xcd, 0x4b, 0x2d, 0xce, 0x2c, 0xd6,
-	0x2b, 0x28, 0xca, 0x2f, 0xc9, 0x17, 0xe2, 0x4e, 0xc9, 0xcf, 0xd3, 0x03, 0x49, 0xe9, 0x95, 0x19,
-	0x4a, 0x09, 0x26, 0xe6, 0x66, 0xe6, 0xe5, 0xeb, 0x83, 0x49, 0x88, 0xbc, 0x94, 0x18, 0xb2, 0x56,
-	0xb0, 0x3a, 0x88, 0xb8, 0x48, 0x7a, 0x7e, 0x7a, 0x3e, 0x98, 0xa9, 0x0f, 0x62, 0x41, 0x44, 0x95,
-	0x0e, 0x30, 0x71, 0xf1, 0xb8, 0x43, 0xcc, 0x0f, 0x2e, 0x49, 0x2c, 0x49, 0x15, 0x32, 0xe3, 0x62,
-	0x2b, 0x48, 0x2c, 0x4a, 0xcc, 0x2d, 0x96, 0x60, 0x54, 0x60, 0xd4, 0xe0, 0x36, 0x12, 0xd6, 0x43,
-	0xb2, 0x4f, 0x2f, 0x00, 0x2c, 0xe5, 0xc4, 0x79, 0xe2, 0x9e, 0x3c, 0xc3, 0x8a, 0xe7, 0x1b, 0xb4,
-	0x18, 0x83, 0xa0, 0xaa, 0x41, 0xfa, 0x40, 0x8a, 0x52, 0x8b, 0x24, 0x98, 0xb0, 0xe8, 0xf3, 0x05,
-	0x4b, 0xa1, 0xe8, 0x83, 0xa8, 0x16, 0x72, 0xe6, 0xe2, 0xcb, 0x2f, 0x28, 0xc9, 0xcc, 0xcd, 0xac,
-	0x4a, 0x2d, 0x8a, 0x2f, 0xcf, 0x2f, 0xca, 0x96, 0x60, 0x56, 0x60, 0xd6, 0xe0, 0x36, 0x12, 0x43,
-	0xd1, 0x1f, 0x9e, 0x5f, 0x94, 0xed, 0x9a, 0x57, 0x52, 0x54, 0xe9, 0xc4, 0x02, 0x32, 0x22, 0x88,
-	0x17, 0xae, 0x07, 0x24, 0x03, 0x32, 0x24, 0xb5, 0x2c, 0x31, 0xa7, 0x34, 0xb1, 0x24, 0x1f, 0x6a,
-	0x08, 0x0b, 0x31, 0x86, 0xc0, 0xf5, 0x80, 0x0d, 0x31, 0xe3, 0x62, 0x2b, 0xca, 0x2f, 0xcd, 0x4b,
-	0x29, 0x96, 0x60, 0x05, 0x6b, 0x96, 0x40, 0xd1, 0x1c, 0x04, 0x92, 0x0a, 0x4a, 0x4d, 0xce, 0x2f,
-	0x4a, 0x81, 0x6a, 0x87, 0xaa, 0x76, 0x72, 0x3c, 0xf1, 0x48, 0x8e, 0xf1, 0xc2, 0x23, 0x39, 0xc6,
-	0x07, 0x8f, 0xe4, 0x18, 0x27, 0x3c, 0x96, 0x63, 0xb8, 0xf0, 0x58, 0x8e, 0xe1, 0xc6, 0x63, 0x39,
-	0x86, 0x28, 0xf5, 0xf4, 0xcc, 0x92, 0x8c, 0xd2, 0x24, 0xbd, 0xe4, 0xfc, 0x5c, 0xfd, 0x94, 0xfc,
-	0x3c, 0xdd, 0xbc, 0xd4, 0x12, 0x90, 0xe3, 0x40, 0x6c, 0xfd, 0x0a, 0x48, 0x1c, 0x95, 0x54, 0x16,
-	0xa4, 0x16, 0x27, 0xb1, 0x81, 0x23, 0xc3, 0x18, 0x10, 0x00, 0x00, 0xff, 0xff, 0x41, 0x38, 0xdf,
-	0x73, 0xf7, 0x01, 0x00, 0x00,
+	// 388 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x92, 0xc1, 0x4a, 0xeb, 0x40,
+	0x18, 0x85, 0x93, 0xb6, 0x37, 0x97, 0x9b, 0xde, 0x5e, 0xb8, 0x51, 0x4a, 0xec, 0x22, 0x96, 0x6e,
+	0x2c, 0x82, 0x19, 0x5a, 0xa1, 0x0b, 0x5d, 0x59, 0x11, 0x57, 0x42, 0x89, 0x0b, 0xc1, 0x8d, 0x4c,
+	0x9b, 0x21, 0x86, 0x9a, 0xf9, 0xc3, 0x64, 0x52, 0xad, 0x4f, 0xe1, 0x63, 0xb8, 0xf4, 0x31, 0xba,
+	0xec, 0x4a, 0x5c, 0x89, 0xb4, 0x0b, 0x5f, 0xc2, 0x85, 0xcc, 0x64, 0x2c, 0x0d, 0x76, 0xa1, 0xe0,
+	0x26, 0xfc, 0xcc, 0x39, 0xdf, 0x99, 0x70, 0xe6, 0x37, 0x37, 0x7c, 0xa0, 0x28, 0x0a, 0x29, 0x47,
+	0xa3, 0x16, 0x0a, 0x08, 0x25, 0x49, 0x98, 0xb8, 0x31, 0x03, 0x0e, 0x56, 0xd9, 0x07, 0xea, 0x0a,
+	0xc9, 0x1d, 0xb5, 0x6a, 0xff, 0x71, 0x14, 0x52, 0x40, 0xf2, 0x9b, 0xe9, 0xb5, 0xea, 0x32, 0x2a,
+	0x7d, 0xd9, 0xf9, 0x7a, 0x00, 0x01, 0xc8, 0x11, 0x89, 0x29, 0x3b, 0x6d, 0xbc, 0x15, 0xcc, 0xbf,
+	0xc7, 0x59, 0xfe, 0x29, 0xc7, 0x9c, 0x58, 0x1d, 0xd3, 0x88, 0x31, 0xc3, 0x51, 0x62, 0xeb, 0x75,
+	0xbd, 0x59, 0x6e, 0xaf, 0xb9, 0x4b, 0xf7, 0xb9, 0x3d, 0x29, 0x75, 0xff, 0x4c, 0x9e, 0x37, 0xb5,
+	0xfb, 0xd7, 0x87, 0x6d, 0xdd, 0x53, 0x6e, 0xc1, 0x09, 0x13, 0x61, 0x76, 0x61, 0x05, 0x77, 0x22,
+	0xa5, 0x1c, 0x97, 0xb9, 0xad, 0x43, 0xf3, 0x1f, 0xc4, 0x3c, 0x8c, 0xc2, 0x5b, 0xc2, 0x2e, 0xae,
+	0x81, 0x0d, 0xed, 0x62, 0xbd, 0xd8, 0x2c, 0xb7, 0xab, 0x39, 0xfe, 0x0c, 0xd8, 0xf0, 0x88, 0x72,
+	0x36, 0xee, 0x96, 0x44, 0x84, 0x57, 0x59, 0x30, 0x42, 0x11, 0x21, 0x64, 0x84, 0xaf, 0x52, 0xcc,
+	0x41, 0x85, 0x94, 0xbe, 0x12, 0xb2, 0x60, 0x64, 0x48, 0xc7, 0x34, 0x18, 0xa4, 0xd4, 0x4f, 0xec,
+	0x5f, 0x12, 0xb6, 0x73, 0xb0, 0x27, 0x24, 0x8f, 0x0c, 0x80, 0xf9, 0x0a, 0x57, 0x6e, 0x6b, 0xcf,
+	0xfc, 0x1d, 0xe3, 0x31, 0xa4, 0x3c, 0xb1, 0x0d, 0x09, 0xd6, 0x72, 0xa0, 0x6a, 0xb7, 0x27, 0x2d,
+	0x0a, 0xfd, 0x00, 0x1a, 0x8f, 0xba, 0x59, 0xc9, 0x19, 0xac, 0x7d, 0xd1, 0xbf, 0x98, 0x54, 0xff,
+	0x2b, 0xfe, 0x42, 0x45, 0xe5, 0x1f, 0x41, 0xc2, 0x9f, 0xcb, 0x2c, 0xfc, 0x44, 0x99, 0xc5, 0x6f,
+	0x97, 0xd9, 0x3d, 0x98, 0xcc, 0x1c, 0x7d, 0x3a, 0x73, 0xf4, 0x97, 0x99, 0xa3, 0xdf, 0xcd, 0x1d,
+	0x6d, 0x3a, 0x77, 0xb4, 0xa7, 0xb9, 0xa3, 0x9d, 0x6f, 0x05, 0x21, 0xbf, 0x4c, 0xfb, 0xee, 0x00,
+	0x22, 0xe4, 0x03, 0xdd, 0xa1, 0x84, 0x8b, 0x4b, 0xc4, 0x8c, 0x6e, 0xb2, 0xc5, 0xe5, 0xe3, 0x98,
+	0x24, 0x7d, 0x43, 0x6e, 0xe8, 0xee, 0x7b, 0x00, 0x00, 0x00, 0xff, 0xff, 0x41, 0x14, 0x7b, 0x20,
+	0x0c, 0x03, 0x00, 0x00,
 }
 
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
@@ -153,6 +230,20 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.Payouts) > 0 {
+		for iNdEx := len(m.Payouts) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Payouts[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x32
+		}
+	}
 	if len(m.Rounds) > 0 {
 		for iNdEx := len(m.Rounds) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -218,6 +309,67 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *GenesisPayout) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *GenesisPayout) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *GenesisPayout) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.EvaluatorWork) > 0 {
+		for iNdEx := len(m.EvaluatorWork) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.EvaluatorWork[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.OptimizerWork) > 0 {
+		for iNdEx := len(m.OptimizerWork) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.OptimizerWork[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size, err := m.Payout.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintGenesis(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintGenesis(dAtA []byte, offset int, v uint64) int {
 	offset -= sovGenesis(v)
 	base := offset
@@ -253,6 +405,35 @@ func (m *GenesisState) Size() (n int) {
 	}
 	if len(m.Rounds) > 0 {
 		for _, e := range m.Rounds {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.Payouts) > 0 {
+		for _, e := range m.Payouts {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *GenesisPayout) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Payout.Size()
+	n += 1 + l + sovGenesis(uint64(l))
+	if len(m.OptimizerWork) > 0 {
+		for _, e := range m.OptimizerWork {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.EvaluatorWork) > 0 {
+		for _, e := range m.EvaluatorWork {
 			l = e.Size()
 			n += 1 + l + sovGenesis(uint64(l))
 		}
@@ -460,6 +641,191 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 			}
 			m.Rounds = append(m.Rounds, RoundRecord{})
 			if err := m.Rounds[len(m.Rounds)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payouts", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payouts = append(m.Payouts, GenesisPayout{})
+			if err := m.Payouts[len(m.Payouts)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *GenesisPayout) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: GenesisPayout: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: GenesisPayout: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payout", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Payout.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerWork", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OptimizerWork = append(m.OptimizerWork, WorkEntry{})
+			if err := m.OptimizerWork[len(m.OptimizerWork)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorWork", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EvaluatorWork = append(m.EvaluatorWork, WorkEntry{})
+			if err := m.EvaluatorWork[len(m.EvaluatorWork)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -18,4 +18,6 @@ var genesisSeeds = []string{
 	`{"minter": {"round": "0", "difficulty": "-1", "work": ""}}`,
 	`{"optimizer_work": [{"round": "1", "address": "x", "work": "-1"}], "evaluator_work": [{"work": "NaN"}]}`,
 	`{"rounds": [{"round": "1"}, {"round": "1"}]}`,
+	`{"payouts": [{"payout": {"round": "1", "minted": "-1", "optimizer": {"work": "x"}}, "optimizer_work": [{"work": "1"}]}]}`,
+	`{"minter": {"round": "2"}, "payouts": [{"payout": {"round": "1", "denom": "udon"}}, {"payout": {"round": "1"}}]}`,
 }

@@ -16,6 +16,7 @@ var (
 	OptimizerWorkKey = collections.NewPrefix(2)
 	EvaluatorWorkKey = collections.NewPrefix(3)
 	RoundsKey        = collections.NewPrefix(4)
+	PayoutsKey       = collections.NewPrefix(5)
 )
 
 // Roles named in EventRewardPaid.

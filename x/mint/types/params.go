@@ -7,6 +7,12 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
+// DefaultMaxPayoutsPerBlock bounds the payees of one EndBlock: a twentieth
+// of paying a 10,000-participant round at once (BenchmarkRoundPayout10k),
+// while 120 blocks of a 10-minute round at 5 s blocks pay 60,000 payees
+// (docs/mint.md#payout).
+const DefaultMaxPayoutsPerBlock = 500
+
 // DefaultParams: a 21 M DON cap (in udon), 1/10,000 of what remains per
 // round, ten-minute rounds retargeted every ten rounds.
 func DefaultParams() Params {
@@ -24,6 +30,7 @@ func DefaultParams() Params {
 		// Half of what evaluators' requests burned at most comes back to
 		// them: self-dealing loses at least half of every burn.
 		EvaluatorMintPerBurn: sdkmath.LegacyNewDecWithPrec(5, 1),
+		MaxPayoutsPerBlock:   DefaultMaxPayoutsPerBlock,
 	}
 }
 
@@ -55,6 +62,9 @@ func (p Params) Validate() error {
 		// At 1 or more an evaluator paying itself would get back all it
 		// burned: wash trading would cost nothing.
 		return errorsmod.Wrap(ErrInvalidParams, "evaluator_mint_per_burn must be in [0, 1)")
+	case p.MaxPayoutsPerBlock == 0:
+		// With no payee per block no round would ever finish paying.
+		return errorsmod.Wrap(ErrInvalidParams, "max_payouts_per_block must be positive")
 	}
 	return nil
 }

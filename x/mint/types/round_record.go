@@ -18,7 +18,7 @@ func EvaluatorPool(share sdkmath.Int, mintPerBurn, evaluatorWork sdkmath.LegacyD
 
 // Validate checks a closed round's books: every amount present and not
 // negative, minted = coinbase − evaluator_held_back = the sum of the four
-// payouts, and the evaluator payout within evaluator_mint_per_burn × the
+// payouts once the round is paid (while paying, only the validators'), and the evaluator payout within evaluator_mint_per_burn × the
 // round's evaluator work (the cap that makes wash trading lose money).
 func (r RoundRecord) Validate() error {
 	for _, f := range []struct {
@@ -45,6 +45,15 @@ func (r RoundRecord) Validate() error {
 	switch {
 	case !r.Minted.Add(r.EvaluatorHeldBack).Equal(r.Coinbase):
 		return fmt.Errorf("round %d: minted %s + held back %s ≠ coinbase %s", r.Round, r.Minted, r.EvaluatorHeldBack, r.Coinbase)
+	case r.Paying:
+		// Only the validators are paid at the close; the rest is the
+		// pending payout's, and written here when it completes.
+		if !r.OptimizerPaid.IsZero() || !r.EvaluatorPaid.IsZero() || !r.CommunityPaid.IsZero() || r.Optimizers != 0 || r.Evaluators != 0 {
+			return fmt.Errorf("round %d: still paying but has final payout amounts", r.Round)
+		}
+		if r.ValidatorPaid.GT(r.Minted) {
+			return fmt.Errorf("round %d: validators paid %s of %s minted", r.Round, r.ValidatorPaid, r.Minted)
+		}
 	case !paid.Equal(r.Minted):
 		return fmt.Errorf("round %d: paid %s of %s minted", r.Round, paid, r.Minted)
 	case r.EvaluatorPaid.GT(r.EvaluatorMintPerBurn.MulTruncate(r.EvaluatorWork).TruncateInt()):
