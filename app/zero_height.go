@@ -6,6 +6,7 @@ import (
 
 	"github.com/cosmos/gogoproto/proto"
 
+	minttypes "github.com/don-network/don/x/mint/types"
 	optimatypes "github.com/don-network/don/x/optima/types"
 	weightstypes "github.com/don-network/don/x/weights/types"
 )
@@ -23,6 +24,7 @@ var heightIndexed = []struct {
 	state  func() heightShifter
 }{
 	{weightstypes.ModuleName, func() heightShifter { return &weightstypes.GenesisState{} }},
+	{minttypes.ModuleName, func() heightShifter { return &minttypes.GenesisState{} }},
 	{optimatypes.ModuleName, func() heightShifter { return &optimatypes.GenesisState{} }},
 }
 

@@ -30,6 +30,9 @@ func RandomParams(r *rand.Rand, denom string) types.Params {
 	p.StallDecay = simkit.Dec(r, 0, 100, 4)
 	p.MaxRoundHistory = uint32(5 + r.Intn(100))
 	p.EvaluatorMintPerBurn = simkit.Dec(r, 0, 99, 2)
+	// Small batches, so that rounds are paid across blocks and a round may
+	// close while an older one still pays.
+	p.MaxPayoutsPerBlock = uint32(1 + r.Intn(8))
 	return p
 }
 
