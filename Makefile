@@ -47,16 +47,18 @@ sim:
 ## build tag sims): full run, import/export, simulation after a zero-height
 ## import and determinism, on SIM_SEEDS with SIM_BLOCKS blocks of SIM_OPS
 ## operations each. Part of make test.
-SIM_SEEDS ?= 1,2,7
-SIM_BLOCKS ?= 30
-SIM_OPS ?= 50
+SIM_SEEDS ?= 1,2,3
+SIM_BLOCKS ?= 20
+SIM_OPS ?= 30
 sim-app:
 	go test -tags sims -count=1 -timeout 30m -run 'TestFullAppSimulation|TestAppImportExport|TestAppSimulationAfterImport|TestAppStateDeterminism' \
 		./app -Seeds=$(SIM_SEEDS) -NumBlocks=$(SIM_BLOCKS) -BlockSize=$(SIM_OPS)
 
-## sim-app-long: the long soak, 500 blocks × 200 operations (not in make test)
+## sim-app-long: the long soak, 500 blocks × 200 operations on SIM_LONG_SEEDS
+## (not in make test)
+SIM_LONG_SEEDS ?= 1
 sim-app-long:
-	go test -tags sims -count=1 -timeout 6h -run 'TestFullAppSimulation' ./app -Seeds=$(SIM_SEEDS) -NumBlocks=500 -BlockSize=200 -v
+	go test -tags sims -count=1 -timeout 6h -run 'TestFullAppSimulation' ./app -Seeds=$(SIM_LONG_SEEDS) -NumBlocks=500 -BlockSize=200 -v
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
 test: build test-unit sim-app test-arm64 fuzz proto-check

@@ -30,6 +30,7 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/kv"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 	simcli "github.com/cosmos/cosmos-sdk/x/simulation/client/cli"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
@@ -211,7 +212,13 @@ func TestAppSimulationAfterImport(t *testing.T) {
 			}
 		}
 		cfg := ti.Cfg
-		cfg.InitialBlockHeight = int(exported.Height)
+		cfg.InitialBlockHeight = max(1, int(exported.Height)) // a zero-height genesis starts at 1
+		// A zero-height export gives unbonding entries creation height 0
+		// (the SDK's rule: they stay slashable for any infraction of the
+		// new chain), and x/staking refuses to cancel an entry of height 0,
+		// which its own simulation does not expect: no cancels after import.
+		cfg.ParamsFile = filepath.Join(tb.TempDir(), "weights.json")
+		require.NoError(tb, os.WriteFile(cfg.ParamsFile, []byte(`{"op_weight_msg_cancel_unbonding_delegation": 0}`), 0o600))
 		simsx.RunWithSeed(tb, cfg, newSimApp, importFactory, cfg.Seed, cfg.FuzzSeed)
 	})
 }
@@ -257,9 +264,24 @@ var skipPrefixes = map[string][][]byte{
 	stakingtypes.StoreKey: {
 		stakingtypes.UnbondingQueueKey, stakingtypes.RedelegationQueueKey, stakingtypes.ValidatorQueueKey,
 		stakingtypes.UnbondingIDKey, stakingtypes.UnbondingIndexKey, stakingtypes.UnbondingTypeKey,
+		stakingtypes.HistoricalInfoKey, stakingtypes.ValidatorUpdatesKey,
 	},
 	slashingtypes.StoreKey: {slashingtypes.ValidatorMissedBlockBitmapKeyPrefix},
 	"upgrade":              {{}}, // the upgrade store is not exported
+}
+
+// diffLog decodes the differing pairs, or shows them in hex where a
+// module's decoder does not know a key.
+func diffLog(store string, decoders simtypes.StoreDecoderRegistry, a, b []kv.Pair) (log string) {
+	defer func() {
+		if recover() != nil {
+			log = ""
+			for i := range a {
+				log += fmt.Sprintf("A %x = %x\nB %x = %x\n", a[i].Key, a[i].Value, b[i].Key, b[i].Value)
+			}
+		}
+	}()
+	return simtestutil.GetSimulationLog(store, decoders, a, b)
 }
 
 func assertEqualStores(tb testing.TB, a, b *app.App, ctxA, ctxB sdk.Context) {
@@ -278,8 +300,7 @@ func assertEqualStores(tb testing.TB, a, b *app.App, ctxA, ctxB sdk.Context) {
 		require.NotNil(tb, keyB, kvKey.Name())
 		diffA, diffB := simtestutil.DiffKVStores(ctxA.KVStore(kvKey), ctxB.KVStore(keyB), prefixes)
 		require.Equal(tb, len(diffA), len(diffB), "%s: unequal sets of key-values", kvKey.Name())
-		require.Empty(tb, diffA, "%s differs after import:\n%s", kvKey.Name(),
-			simtestutil.GetSimulationLog(kvKey.Name(), decoders, diffA, diffB))
+		require.Empty(tb, diffA, "%s differs after import:\n%s", kvKey.Name(), diffLog(kvKey.Name(), decoders, diffA, diffB))
 		tb.Logf("store %s: equal after import", kvKey.Name())
 	}
 }
