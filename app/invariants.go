@@ -6,10 +6,11 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-// FlagCheckInvariants, an app option (app.toml or --don.check-invariants),
-// makes every block end with a check of DON's module invariants
-// (docs/invariants.md); a broken one fails the block. The app simulation
-// sets it; a node may, at the cost of the checks.
+// FlagCheckInvariants, an app option (`check-invariants = true` in the
+// `[don]` table of app.toml), makes every block end with a check of DON's
+// module invariants (docs/invariants.md); a broken one fails the block and
+// halts the node. The app simulation and the upgrade rehearsal set it; a
+// node may, at the cost of the checks.
 const FlagCheckInvariants = "don.check-invariants"
 
 // endBlockCheckingInvariants is the modules' EndBlock followed by the
