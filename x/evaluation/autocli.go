@@ -32,6 +32,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "LoadCurve", Use: "load-curve [load]", Short: "Show f(load), f_peak and the price multiplier (--reputation, default 1)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "load"}},
 				},
+				{RpcMethod: "FailedItems", Use: "failed-items", Short: "List the queue items set aside after a failure, with their error and next retry height"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

@@ -4,6 +4,7 @@ package evaluation
 
 import (
 	"context"
+	"fmt"
 
 	"cosmossdk.io/core/appmodule"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
@@ -20,8 +21,10 @@ import (
 	"github.com/don-network/don/x/internal/modulekit"
 )
 
-// ConsensusVersion is the state version of the module.
-const ConsensusVersion = 1
+// ConsensusVersion is the state version of the module. 2: the request
+// sequence holds the next id, failed queue items are set aside
+// (migration 1→2 in keeper/migrations.go).
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -52,17 +55,27 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 		GenesisJSON: modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]{
 			Module:  types.ModuleName,
 			Default: types.DefaultGenesis,
-			Init:    k.InitGenesis,
-			Export:  k.ExportGenesis,
+			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
+			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
 		keeper: k,
 	}
 }
 
-// RegisterServices registers the Msg and Query services.
+// RegisterServices registers the Msg and Query services and, on the app's
+// configurator (the registrar the module manager passes), the in-place
+// store migrations.
 func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
+	cfg, ok := registrar.(module.Configurator)
+	if !ok { // a registrar that only lists services (e.g. for reflection)
+		return nil
+	}
+	m := keeper.NewMigrator(am.keeper)
+	if err := cfg.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
+		return fmt.Errorf("register x/%s migration 1→2: %w", types.ModuleName, err)
+	}
 	return nil
 }
 
@@ -77,5 +90,5 @@ func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 
 // EndBlock settles, times out and refunds what is due, within its per-block cap.
 func (am AppModule) EndBlock(ctx context.Context) error {
-	return am.keeper.EndBlocker(sdk.UnwrapSDKContext(ctx))
+	return am.keeper.EndBlocker(ctx)
 }

@@ -1,6 +1,9 @@
 package keeper
 
 import (
+	"context"
+	"fmt"
+
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -10,18 +13,21 @@ import (
 
 // EndBlocker works through the due items of the height-indexed queues —
 // refunds of unclaimed requests, timeouts, settlements, deletions of ended
-// requests past their retention, then collateral returns — at most max_due_per_block in all, oldest first; the rest wait
-// for the next block. It never scans the open requests: its cost is set by
-// the items it processes. Each item runs in its own cached context, so a
-// failing item changes nothing, stays queued and is logged. Finally it
-// reports the backlog (open requests) to x/weights.
-func (k *Keeper) EndBlocker(ctx sdk.Context) error {
+// requests past their retention, then collateral returns — and, with the
+// budget they leave, retries of failed items: at most max_due_per_block in
+// all, oldest first; the rest wait for the next block. It never scans the
+// open requests: its cost is set by the items it processes. Each item runs
+// in its own cached context, so a failing item changes nothing; it is set
+// aside (failed_items.go) and the queue moves on. Finally it reports the
+// backlog (open requests) to x/weights.
+func (k *Keeper) EndBlocker(ctx context.Context) error {
+	sctx := sdk.UnwrapSDKContext(ctx)
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		k.Logger(ctx).Error("no params", "err", err)
 		return nil
 	}
-	h := ctx.BlockHeight()
+	h := sctx.BlockHeight()
 	budget := int(params.MaxDuePerBlock)
 	due, err := collectDue(ctx, k.Due, h, budget)
 	if err != nil {
@@ -29,20 +35,25 @@ func (k *Keeper) EndBlocker(ctx sdk.Context) error {
 		return nil
 	}
 	for _, key := range due {
-		k.runItem(ctx, "request", key.K2(), func(c sdk.Context) error { return k.processDue(c, params, key) })
+		k.runItem(sctx, params, dueItem(key), nil)
 	}
-	unbonding, err := collectDue(ctx, k.Unbonding, h, budget-len(due))
+	budget -= len(due)
+	unbonding, err := collectDue(ctx, k.Unbonding, h, budget)
 	if err != nil {
 		k.Logger(ctx).Error("reading the unbonding queue", "err", err)
 		return nil
 	}
 	for _, key := range unbonding {
-		k.runItem(ctx, "unbonding", key.K2().String(), func(c sdk.Context) error {
-			if err := k.Unbonding.Remove(c, key); err != nil {
-				return err
-			}
-			return k.completeUnbonding(c, key.K2())
-		})
+		k.runItem(sctx, params, unbondingItem(key), nil)
+	}
+	budget -= len(unbonding)
+	retries, err := k.collectRetries(ctx, h, budget)
+	if err != nil {
+		k.Logger(ctx).Error("reading the failed items", "err", err)
+		return nil
+	}
+	for _, r := range retries {
+		k.runItem(sctx, params, r.item, &r.rec)
 	}
 	open, err := k.OpenCount.Get(ctx)
 	if err != nil && !isNotFound(err) {
@@ -57,7 +68,7 @@ func (k *Keeper) EndBlocker(ctx sdk.Context) error {
 
 // collectDue returns up to limit keys of a height-indexed queue due at or
 // before h, oldest first.
-func collectDue[K any](ctx sdk.Context, q collections.KeySet[collections.Pair[int64, K]], h int64, limit int) ([]collections.Pair[int64, K], error) {
+func collectDue[K any](ctx context.Context, q collections.KeySet[collections.Pair[int64, K]], h int64, limit int) ([]collections.Pair[int64, K], error) {
 	if limit <= 0 {
 		return nil, nil
 	}
@@ -70,18 +81,39 @@ func collectDue[K any](ctx sdk.Context, q collections.KeySet[collections.Pair[in
 }
 
 // runItem runs one queue item in a cached context and writes it only if it
-// succeeded.
-func (k *Keeper) runItem(ctx sdk.Context, kind string, id any, f func(sdk.Context) error) {
-	cache, write := ctx.CacheContext()
-	if err := f(cache); err != nil {
-		k.Logger(ctx).Error("queue item failed; it stays queued", "kind", kind, "id", id, "err", err)
+// succeeded; a failed item is set aside, so it cannot hold up the items
+// behind it. rec is the item's failed record when this is a retry: it
+// leaves the failed items with the success.
+func (k *Keeper) runItem(ctx context.Context, params types.Params, it queueItem, rec *types.FailedItem) {
+	cache, write := sdk.UnwrapSDKContext(ctx).CacheContext()
+	var err error
+	if rec != nil {
+		err = k.dropFailed(cache, it.failedKey(), true)
+	}
+	if err == nil {
+		err = k.processItem(cache, params, it)
+	}
+	if err != nil {
+		k.setAside(ctx, params, it, rec, err)
 		return
 	}
 	write()
 }
 
+// processItem does an item's work.
+func (k *Keeper) processItem(ctx context.Context, params types.Params, it queueItem) error {
+	switch it.kind {
+	case types.QUEUE_KIND_DUE:
+		return k.processDue(ctx, params, collections.Join(it.height, it.requestID))
+	case types.QUEUE_KIND_UNBONDING:
+		return k.processUnbonding(ctx, collections.Join(it.height, it.evaluator))
+	default:
+		return fmt.Errorf("queue item of unknown kind %d", it.kind)
+	}
+}
+
 // processDue dispatches a request's due item by its status.
-func (k *Keeper) processDue(ctx sdk.Context, params types.Params, key collections.Pair[int64, uint64]) error {
+func (k *Keeper) processDue(ctx context.Context, params types.Params, key collections.Pair[int64, uint64]) error {
 	r, err := k.GetRequest(ctx, key.K2())
 	if err != nil {
 		return err
@@ -105,13 +137,29 @@ func (k *Keeper) processDue(ctx sdk.Context, params types.Params, key collection
 	}
 }
 
+// processUnbonding returns an evaluator's collateral at the end of its
+// unbonding.
+func (k *Keeper) processUnbonding(ctx context.Context, key collections.Pair[int64, sdk.AccAddress]) error {
+	if err := k.Unbonding.Remove(ctx, key); err != nil {
+		return err
+	}
+	ev, err := k.GetEvaluator(ctx, key.K2())
+	if err != nil {
+		return err
+	}
+	if ev.UnbondingHeight != key.K1() { // stale entry (cannot happen: unbonding is once)
+		return nil
+	}
+	return k.completeUnbonding(ctx, key.K2(), ev)
+}
+
 // prune deletes an ended request and its queue item.
-func (k *Keeper) prune(ctx sdk.Context, r types.Request) error {
+func (k *Keeper) prune(ctx context.Context, r types.Request) error {
 	if err := k.unqueue(ctx, &r); err != nil {
 		return err
 	}
 	if err := k.Requests.Remove(ctx, r.Id); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventRequestPruned{RequestId: r.Id, Status: r.Status})
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRequestPruned{RequestId: r.Id, Status: r.Status})
 }

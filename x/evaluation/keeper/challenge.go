@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"slices"
 
 	errorsmod "cosmossdk.io/errors"
@@ -17,7 +18,7 @@ import (
 // upper bound, charged before the work), and resolves it at once: a wrong
 // result slashes the evaluator and refunds the client; a correct one pays
 // the bond to the evaluator. So no bond is ever held between blocks.
-func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, challengerStr string, id uint64, bond sdkmath.Int) (bool, error) {
+func (k *Keeper) challengeResult(ctx context.Context, challenger sdk.AccAddress, challengerStr string, id uint64, bond sdkmath.Int) (bool, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return false, err
@@ -29,7 +30,7 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	if r.Status != types.REQUEST_STATUS_SUBMITTED {
 		return false, errorsmod.Wrapf(types.ErrWrongStatus, "request %d is %s, not submitted", id, r.Status)
 	}
-	if h, end := ctx.BlockHeight(), r.SubmitHeight+int64(params.ChallengeBlocks); h > end {
+	if h, end := blockHeight(ctx), r.SubmitHeight+int64(params.ChallengeBlocks); h > end {
 		return false, errorsmod.Wrapf(types.ErrChallengeClosed, "request %d: window ended at %d, now %d", id, end, h)
 	}
 	if r.Verified {
@@ -55,7 +56,7 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 	}
 	// A loss evaluation includes the prediction: an upper bound, charged first.
 	ops := dom.EstimateOps(cfg, int(r.Rows))
-	ctx.GasMeter().ConsumeGas(ops*params.GasPerOp, "evaluation/challenge re-execution")
+	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(ops*params.GasPerOp, "evaluation/challenge re-execution")
 	if err := k.escrow(ctx, challenger, bond); err != nil {
 		return false, err
 	}
@@ -87,7 +88,7 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 		if err := k.Requests.Set(ctx, id, r); err != nil {
 			return false, err
 		}
-		return false, ctx.EventManager().EmitTypedEvent(event)
+		return false, emit(ctx, event)
 	}
 
 	// Wrong: slash, bounty to the challenger, the rest burned, bond back,
@@ -116,7 +117,7 @@ func (k *Keeper) challengeResult(ctx sdk.Context, challenger sdk.AccAddress, cha
 		return false, err
 	}
 	event.Wrong, event.Slashed, event.Bounty, event.Burned = true, slash.String(), bounty.String(), burned.String()
-	return true, ctx.EventManager().EmitTypedEvent(event)
+	return true, emit(ctx, event)
 }
 
 func sameOutputs(want, got []int64) bool { return slices.Equal(want, got) }

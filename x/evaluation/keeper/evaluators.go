@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -14,7 +15,7 @@ import (
 
 // coins is amt of the chain's denom (x/mint's), the coin of every fee,
 // collateral and bond.
-func (k *Keeper) coins(ctx sdk.Context, amt sdkmath.Int) (sdk.Coins, error) {
+func (k *Keeper) coins(ctx context.Context, amt sdkmath.Int) (sdk.Coins, error) {
 	denom, err := k.mint.Denom(ctx)
 	if err != nil {
 		return nil, err
@@ -23,7 +24,7 @@ func (k *Keeper) coins(ctx sdk.Context, amt sdkmath.Int) (sdk.Coins, error) {
 }
 
 // GetEvaluator returns a registered evaluator or ErrEvaluatorNotFound.
-func (k *Keeper) GetEvaluator(ctx sdk.Context, addr sdk.AccAddress) (types.Evaluator, error) {
+func (k *Keeper) GetEvaluator(ctx context.Context, addr sdk.AccAddress) (types.Evaluator, error) {
 	ev, err := k.Evaluators.Get(ctx, addr)
 	if errors.Is(err, collections.ErrNotFound) {
 		return ev, errorsmod.Wrapf(types.ErrEvaluatorNotFound, "%s", addr)
@@ -33,7 +34,7 @@ func (k *Keeper) GetEvaluator(ctx sdk.Context, addr sdk.AccAddress) (types.Evalu
 
 // escrow moves amt from an account into the module, with a specific error
 // when the account cannot pay.
-func (k *Keeper) escrow(ctx sdk.Context, from sdk.AccAddress, amt sdkmath.Int) error {
+func (k *Keeper) escrow(ctx context.Context, from sdk.AccAddress, amt sdkmath.Int) error {
 	denom, err := k.mint.Denom(ctx)
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func (k *Keeper) escrow(ctx sdk.Context, from sdk.AccAddress, amt sdkmath.Int) e
 }
 
 // pay sends amt from the module to an account (nothing for 0).
-func (k *Keeper) pay(ctx sdk.Context, to sdk.AccAddress, amt sdkmath.Int) error {
+func (k *Keeper) pay(ctx context.Context, to sdk.AccAddress, amt sdkmath.Int) error {
 	if !amt.IsPositive() {
 		return nil
 	}
@@ -57,7 +58,7 @@ func (k *Keeper) pay(ctx sdk.Context, to sdk.AccAddress, amt sdkmath.Int) error 
 }
 
 // burn destroys amt held by the module (nothing for 0).
-func (k *Keeper) burn(ctx sdk.Context, amt sdkmath.Int) error {
+func (k *Keeper) burn(ctx context.Context, amt sdkmath.Int) error {
 	if !amt.IsPositive() {
 		return nil
 	}
@@ -69,7 +70,7 @@ func (k *Keeper) burn(ctx sdk.Context, amt sdkmath.Int) error {
 }
 
 // registerEvaluator escrows the collateral of a new evaluator.
-func (k *Keeper) registerEvaluator(ctx sdk.Context, addr sdk.AccAddress, collateral sdkmath.Int, capacity uint32) error {
+func (k *Keeper) registerEvaluator(ctx context.Context, addr sdk.AccAddress, collateral sdkmath.Int, capacity uint32) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return err
@@ -100,14 +101,14 @@ func (k *Keeper) registerEvaluator(ctx sdk.Context, addr sdk.AccAddress, collate
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorRegistered{
+	return emit(ctx, &types.EventEvaluatorRegistered{
 		Evaluator: ev.Address, Collateral: collateral.String(), Capacity: capacity,
 	})
 }
 
 // addCollateral adds to an evaluator's collateral (also while unbonding:
 // it comes back with the rest).
-func (k *Keeper) addCollateral(ctx sdk.Context, addr sdk.AccAddress, amt sdkmath.Int) error {
+func (k *Keeper) addCollateral(ctx context.Context, addr sdk.AccAddress, amt sdkmath.Int) error {
 	if amt.IsNil() || !amt.IsPositive() {
 		return errorsmod.Wrapf(types.ErrInvalidAmount, "amount %s must be positive", amt)
 	}
@@ -122,7 +123,7 @@ func (k *Keeper) addCollateral(ctx sdk.Context, addr sdk.AccAddress, amt sdkmath
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventCollateralAdded{
+	return emit(ctx, &types.EventCollateralAdded{
 		Evaluator: ev.Address, Amount: amt.String(), Collateral: ev.Collateral.String(),
 	})
 }
@@ -130,7 +131,7 @@ func (k *Keeper) addCollateral(ctx sdk.Context, addr sdk.AccAddress, amt sdkmath
 // unbondEvaluator starts the unbonding period of an evaluator with nothing
 // open; it can claim nothing more, and EndBlock returns its collateral when
 // the period ends.
-func (k *Keeper) unbondEvaluator(ctx sdk.Context, addr sdk.AccAddress) (int64, error) {
+func (k *Keeper) unbondEvaluator(ctx context.Context, addr sdk.AccAddress) (int64, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return 0, err
@@ -145,46 +146,42 @@ func (k *Keeper) unbondEvaluator(ctx sdk.Context, addr sdk.AccAddress) (int64, e
 	if ev.Open > 0 {
 		return 0, errorsmod.Wrapf(types.ErrOpenWork, "%s has %d open assignments", addr, ev.Open)
 	}
-	ev.UnbondingHeight = ctx.BlockHeight() + int64(params.UnbondingBlocks)
+	ev.UnbondingHeight = blockHeight(ctx) + int64(params.UnbondingBlocks)
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return 0, err
 	}
 	if err := k.Unbonding.Set(ctx, collections.Join(ev.UnbondingHeight, addr)); err != nil {
 		return 0, err
 	}
-	return ev.UnbondingHeight, ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorUnbonding{
+	return ev.UnbondingHeight, emit(ctx, &types.EventEvaluatorUnbonding{
 		Evaluator: ev.Address, UnbondingHeight: ev.UnbondingHeight,
 	})
 }
 
 // completeUnbonding returns an unbonded evaluator's collateral and removes
 // it (EndBlock, at its unbonding height).
-func (k *Keeper) completeUnbonding(ctx sdk.Context, addr sdk.AccAddress) error {
-	ev, err := k.GetEvaluator(ctx, addr)
-	if err != nil {
-		return err
-	}
+func (k *Keeper) completeUnbonding(ctx context.Context, addr sdk.AccAddress, ev types.Evaluator) error {
 	if err := k.pay(ctx, addr, ev.Collateral); err != nil {
 		return err
 	}
 	if err := k.Evaluators.Remove(ctx, addr); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventEvaluatorUnbonded{
+	return emit(ctx, &types.EventEvaluatorUnbonded{
 		Evaluator: ev.Address, Collateral: ev.Collateral.String(),
 	})
 }
 
 // recordOutcome updates an evaluator's reputation and counters after a
 // settled (success) or failed assignment, and releases the assignment.
-func (k *Keeper) recordOutcome(ctx sdk.Context, params types.Params, ev *types.Evaluator, maxFee sdkmath.Int, success bool) error {
-	old := params.EffectiveReputation(*ev, ctx.BlockHeight())
+func (k *Keeper) recordOutcome(ctx context.Context, params types.Params, ev *types.Evaluator, maxFee sdkmath.Int, success bool) error {
+	old := params.EffectiveReputation(*ev, blockHeight(ctx))
 	ev.Reputation = params.UpdateReputation(old, success)
 	if success {
 		ev.Successes++
 	} else {
 		ev.Failures++
-		ev.LastFailureHeight = ctx.BlockHeight()
+		ev.LastFailureHeight = blockHeight(ctx)
 	}
 	if ev.Open > 0 {
 		ev.Open--
@@ -193,7 +190,7 @@ func (k *Keeper) recordOutcome(ctx sdk.Context, params types.Params, ev *types.E
 	if ev.Exposure.IsNegative() {
 		ev.Exposure = sdkmath.ZeroInt()
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventReputationChanged{
+	return emit(ctx, &types.EventReputationChanged{
 		Evaluator: ev.Address, Old: old.String(), New: ev.Reputation.String(), Success: success,
 	})
 }

@@ -1,6 +1,8 @@
 package keeper
 
 import (
+	"context"
+
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -9,13 +11,28 @@ import (
 )
 
 // InitGenesis loads a validated genesis state and rebuilds the queues and
-// the backlog count from it.
-func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
+// the backlog count from it. A failed item stays out of its queue.
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
+	}
+	failedDue, failedUnbonding := map[uint64]bool{}, map[string]bool{}
+	for _, it := range gs.FailedItems {
+		key, err := k.failedKeyOf(it)
+		if err != nil {
+			return err
+		}
+		if err := k.FailedItems.Set(ctx, key, it); err != nil {
+			return err
+		}
+		if it.Kind == types.QUEUE_KIND_UNBONDING {
+			failedUnbonding[it.Evaluator] = true
+		} else {
+			failedDue[it.RequestId] = true
+		}
 	}
 	for _, ev := range gs.Evaluators {
 		addr, err := k.addressCodec.StringToBytes(ev.Address)
@@ -25,7 +42,7 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 		if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 			return err
 		}
-		if ev.UnbondingHeight > 0 {
+		if ev.UnbondingHeight > 0 && !failedUnbonding[ev.Address] {
 			if err := k.Unbonding.Set(ctx, collections.Join(ev.UnbondingHeight, sdk.AccAddress(addr))); err != nil {
 				return err
 			}
@@ -39,21 +56,21 @@ func (k *Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 		if !r.Status.IsFinal() {
 			open++
 		}
-		if r.DueHeight > 0 {
-			if err := k.Due.Set(ctx, collections.Join(r.DueHeight, r.Id)); err != nil {
+		if r.DueHeight > 0 && !failedDue[r.Id] {
+			if err := k.Due.Set(ctx, pairOf(r)); err != nil {
 				return err
 			}
 		}
 	}
-	// The sequence holds the number of ids issued: ids start at 1.
-	if err := k.RequestSeq.Set(ctx, gs.NextRequestId-1); err != nil {
+	// The sequence holds the id the next request gets.
+	if err := k.RequestSeq.Set(ctx, gs.NextRequestId); err != nil {
 		return err
 	}
 	return k.OpenCount.Set(ctx, open)
 }
 
 // ExportGenesis exports the whole state.
-func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -71,10 +88,14 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 	}); err != nil {
 		return nil, err
 	}
-	issued, err := k.RequestSeq.Peek(ctx)
-	if err != nil {
+	if err := k.FailedItems.Walk(ctx, nil, func(_ FailedKey, it types.FailedItem) (bool, error) {
+		gs.FailedItems = append(gs.FailedItems, it)
+		return false, nil
+	}); err != nil {
 		return nil, err
 	}
-	gs.NextRequestId = issued + 1
+	if gs.NextRequestId, err = k.RequestSeq.Peek(ctx); err != nil {
+		return nil, err
+	}
 	return gs, nil
 }

@@ -4,6 +4,7 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -59,6 +60,9 @@ type Keeper struct {
 	Unbonding collections.KeySet[collections.Pair[int64, sdk.AccAddress]]
 	// OpenCount is the number of requests not in a final state (the backlog).
 	OpenCount collections.Item[uint64]
+	// FailedItems holds the queue items whose processing failed, out of
+	// their queue, by kind and id, indexed by retry height (failed_items.go).
+	FailedItems *collections.IndexedMap[FailedKey, types.FailedItem, FailedIndexes]
 }
 
 // NewKeeper returns the x/evaluation keeper.
@@ -97,6 +101,8 @@ func NewKeeper(
 		Due:        collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		Unbonding:  collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding", collections.PairKeyCodec(collections.Int64Key, sdk.AccAddressKey)),
 		OpenCount:  collections.NewItem(sb, types.OpenCountKey, "open_count", collections.Uint64Value),
+		FailedItems: collections.NewIndexedMap(sb, types.FailedItemsKey, "failed_items", failedKeyCodec,
+			codec.CollValue[types.FailedItem](cdc), newFailedIndexes(sb)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -110,6 +116,6 @@ func NewKeeper(
 func (k *Keeper) Authority() string { return k.authority }
 
 // Logger returns the module logger.
-func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
-	return ctx.Logger().With("module", "x/"+types.ModuleName)
+func (k *Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
 }

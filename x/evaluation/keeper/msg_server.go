@@ -34,96 +34,90 @@ func (s msgServer) signer(field string, addr *string) (sdk.AccAddress, error) {
 	return bz, nil
 }
 
-func (s msgServer) RegisterEvaluator(goCtx context.Context, msg *types.MsgRegisterEvaluator) (*types.MsgRegisterEvaluatorResponse, error) {
+func (s msgServer) RegisterEvaluator(ctx context.Context, msg *types.MsgRegisterEvaluator) (*types.MsgRegisterEvaluatorResponse, error) {
 	addr, err := s.signer("evaluator", &msg.Evaluator)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgRegisterEvaluatorResponse{}, s.k.registerEvaluator(sdk.UnwrapSDKContext(goCtx), addr, msg.Collateral, msg.Capacity)
+	return &types.MsgRegisterEvaluatorResponse{}, s.k.registerEvaluator(ctx, addr, msg.Collateral, msg.Capacity)
 }
 
-func (s msgServer) AddCollateral(goCtx context.Context, msg *types.MsgAddCollateral) (*types.MsgAddCollateralResponse, error) {
+func (s msgServer) AddCollateral(ctx context.Context, msg *types.MsgAddCollateral) (*types.MsgAddCollateralResponse, error) {
 	addr, err := s.signer("evaluator", &msg.Evaluator)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgAddCollateralResponse{}, s.k.addCollateral(sdk.UnwrapSDKContext(goCtx), addr, msg.Amount)
+	return &types.MsgAddCollateralResponse{}, s.k.addCollateral(ctx, addr, msg.Amount)
 }
 
-func (s msgServer) UnbondEvaluator(goCtx context.Context, msg *types.MsgUnbondEvaluator) (*types.MsgUnbondEvaluatorResponse, error) {
+func (s msgServer) UnbondEvaluator(ctx context.Context, msg *types.MsgUnbondEvaluator) (*types.MsgUnbondEvaluatorResponse, error) {
 	addr, err := s.signer("evaluator", &msg.Evaluator)
 	if err != nil {
 		return nil, err
 	}
-	h, err := s.k.unbondEvaluator(sdk.UnwrapSDKContext(goCtx), addr)
+	h, err := s.k.unbondEvaluator(ctx, addr)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgUnbondEvaluatorResponse{UnbondingHeight: h}, nil
 }
 
-func (s msgServer) RequestEvaluation(goCtx context.Context, msg *types.MsgRequestEvaluation) (*types.MsgRequestEvaluationResponse, error) {
+func (s msgServer) RequestEvaluation(ctx context.Context, msg *types.MsgRequestEvaluation) (*types.MsgRequestEvaluationResponse, error) {
 	addr, err := s.signer("client", &msg.Client)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.k.createRequest(sdk.UnwrapSDKContext(goCtx), addr, msg)
+	id, err := s.k.createRequest(ctx, addr, msg)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgRequestEvaluationResponse{RequestId: id}, nil
 }
 
-func (s msgServer) ClaimRequest(goCtx context.Context, msg *types.MsgClaimRequest) (*types.MsgClaimRequestResponse, error) {
+func (s msgServer) ClaimRequest(ctx context.Context, msg *types.MsgClaimRequest) (*types.MsgClaimRequestResponse, error) {
 	addr, err := s.signer("evaluator", &msg.Evaluator)
 	if err != nil {
 		return nil, err
 	}
-	price, optimum, err := s.k.claimRequest(sdk.UnwrapSDKContext(goCtx), addr, msg.RequestId)
+	price, optimum, err := s.k.claimRequest(ctx, addr, msg.RequestId)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgClaimRequestResponse{Price: price, OptimumId: optimum}, nil
 }
 
-func (s msgServer) SubmitResult(goCtx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {
+func (s msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {
 	addr, err := s.signer("evaluator", &msg.Evaluator)
 	if err != nil {
 		return nil, err
 	}
-	settle, err := s.k.submitResult(sdk.UnwrapSDKContext(goCtx), addr, msg.Evaluator, msg.RequestId, msg.Outputs)
+	settle, err := s.k.submitResult(ctx, addr, msg.Evaluator, msg.RequestId, msg.Outputs)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgSubmitResultResponse{SettleHeight: settle}, nil
 }
 
-func (s msgServer) ChallengeResult(goCtx context.Context, msg *types.MsgChallengeResult) (*types.MsgChallengeResultResponse, error) {
+func (s msgServer) ChallengeResult(ctx context.Context, msg *types.MsgChallengeResult) (*types.MsgChallengeResultResponse, error) {
 	addr, err := s.signer("challenger", &msg.Challenger)
 	if err != nil {
 		return nil, err
 	}
-	wrong, err := s.k.challengeResult(sdk.UnwrapSDKContext(goCtx), addr, msg.Challenger, msg.RequestId, msg.Bond)
+	wrong, err := s.k.challengeResult(ctx, addr, msg.Challenger, msg.RequestId, msg.Bond)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgChallengeResultResponse{Wrong: wrong}, nil
 }
 
-func (s msgServer) CancelRequest(goCtx context.Context, msg *types.MsgCancelRequest) (*types.MsgCancelRequestResponse, error) {
+func (s msgServer) CancelRequest(ctx context.Context, msg *types.MsgCancelRequest) (*types.MsgCancelRequestResponse, error) {
 	addr, err := s.signer("client", &msg.Client)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgCancelRequestResponse{}, s.k.cancelRequest(sdk.UnwrapSDKContext(goCtx), addr, msg.Client, msg.RequestId)
+	return &types.MsgCancelRequestResponse{}, s.k.cancelRequest(ctx, addr, msg.Client, msg.RequestId)
 }
 
 func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != s.k.authority {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", s.k.authority, msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateParamsResponse{}, s.k.Params.Set(ctx, msg.Params)
+	return &types.MsgUpdateParamsResponse{}, s.k.updateParams(ctx, msg.Authority, msg.Params)
 }

@@ -195,3 +195,16 @@ func (q queryServer) LoadCurve(ctx context.Context, req *types.QueryLoadCurveReq
 		F: params.LoadCurve.Eval(x), FPeak: params.LoadCurve.Peak(), Multiplier: params.Multiplier(x, rep),
 	}, nil
 }
+
+// FailedItems lists the failed queue items by kind, then id.
+func (q queryServer) FailedItems(ctx context.Context, req *types.QueryFailedItemsRequest) (*types.QueryFailedItemsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	out, page, err := query.CollectionPaginate(ctx, q.k.FailedItems, req.Pagination,
+		func(_ FailedKey, it types.FailedItem) (types.FailedItem, error) { return it, nil })
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryFailedItemsResponse{FailedItems: out, Pagination: page}, nil
+}

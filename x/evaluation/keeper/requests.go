@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
@@ -15,7 +16,7 @@ import (
 )
 
 // GetRequest returns a request or ErrRequestNotFound.
-func (k *Keeper) GetRequest(ctx sdk.Context, id uint64) (types.Request, error) {
+func (k *Keeper) GetRequest(ctx context.Context, id uint64) (types.Request, error) {
 	r, err := k.Requests.Get(ctx, id)
 	if errors.Is(err, collections.ErrNotFound) {
 		return r, errorsmod.Wrapf(types.ErrRequestNotFound, "request %d", id)
@@ -24,7 +25,7 @@ func (k *Keeper) GetRequest(ctx sdk.Context, id uint64) (types.Request, error) {
 }
 
 // activeDomain resolves an active model's domain.
-func (k *Keeper) activeDomain(ctx sdk.Context, modelID uint64) (optimatypes.Model, domains.Domain, domains.Config, error) {
+func (k *Keeper) activeDomain(ctx context.Context, modelID uint64) (optimatypes.Model, domains.Domain, domains.Config, error) {
 	m, err := k.optima.GetModel(ctx, modelID)
 	if err != nil {
 		return m, nil, nil, errorsmod.Wrapf(types.ErrModelNotActive, "model %d: %s", modelID, err)
@@ -40,7 +41,7 @@ func (k *Keeper) activeDomain(ctx sdk.Context, modelID uint64) (optimatypes.Mode
 }
 
 // queue puts a request's next due item at height h (replacing any other).
-func (k *Keeper) queue(ctx sdk.Context, r *types.Request, h int64) error {
+func (k *Keeper) queue(ctx context.Context, r *types.Request, h int64) error {
 	if err := k.unqueue(ctx, r); err != nil {
 		return err
 	}
@@ -48,18 +49,22 @@ func (k *Keeper) queue(ctx sdk.Context, r *types.Request, h int64) error {
 	return k.Due.Set(ctx, collections.Join(h, r.Id))
 }
 
-// unqueue removes a request's due item.
-func (k *Keeper) unqueue(ctx sdk.Context, r *types.Request) error {
+// unqueue removes a request's due item, from the due queue or, if it
+// failed, from the failed items: the request moved on, so neither its old
+// step nor a retry of it may run.
+func (k *Keeper) unqueue(ctx context.Context, r *types.Request) error {
 	if r.DueHeight == 0 {
 		return nil
 	}
-	err := k.Due.Remove(ctx, collections.Join(r.DueHeight, r.Id))
+	if err := k.Due.Remove(ctx, collections.Join(r.DueHeight, r.Id)); err != nil {
+		return err
+	}
 	r.DueHeight = 0
-	return err
+	return k.dropFailed(ctx, dueFailedKey(r.Id), false)
 }
 
 // changeOpen adds delta to the number of open requests.
-func (k *Keeper) changeOpen(ctx sdk.Context, delta int64) error {
+func (k *Keeper) changeOpen(ctx context.Context, delta int64) error {
 	n, err := k.OpenCount.Get(ctx)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
@@ -76,7 +81,7 @@ func refundDue(params types.Params, r types.Request) int64 {
 }
 
 // createRequest escrows max_fee and opens the auction.
-func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *types.MsgRequestEvaluation) (uint64, error) {
+func (k *Keeper) createRequest(ctx context.Context, client sdk.AccAddress, msg *types.MsgRequestEvaluation) (uint64, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return 0, err
@@ -92,7 +97,7 @@ func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *type
 	if msg.MaxFee.IsNil() || msg.MaxFee.LT(params.MinFee) {
 		return 0, errorsmod.Wrapf(types.ErrFeeTooLow, "max_fee %s < min_fee %s", msg.MaxFee, params.MinFee)
 	}
-	h := ctx.BlockHeight()
+	h := blockHeight(ctx)
 	if lo, hi := h+int64(params.MinDeadlineBlocks), h+int64(params.MaxDeadlineBlocks); msg.Deadline < lo || msg.Deadline > hi {
 		return 0, errorsmod.Wrapf(types.ErrInvalidDeadline, "deadline %d not in [%d, %d] at height %d", msg.Deadline, lo, hi, h)
 	}
@@ -103,7 +108,6 @@ func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *type
 	if err != nil {
 		return 0, err
 	}
-	id++ // ids start at 1
 	r := types.Request{
 		Id: id, Client: msg.Client, ModelId: msg.ModelId, Rows: rows, Inputs: msg.Inputs,
 		MaxFee: msg.MaxFee, Deadline: msg.Deadline, CreatedHeight: h, AuctionStart: h,
@@ -118,14 +122,14 @@ func (k *Keeper) createRequest(ctx sdk.Context, client sdk.AccAddress, msg *type
 	if err := k.changeOpen(ctx, 1); err != nil {
 		return 0, err
 	}
-	return id, ctx.EventManager().EmitTypedEvent(&types.EventRequestCreated{
+	return id, emit(ctx, &types.EventRequestCreated{
 		RequestId: id, Client: r.Client, ModelId: r.ModelId, Rows: rows, MaxFee: r.MaxFee.String(), Deadline: r.Deadline,
 	})
 }
 
 // claimRequest assigns an open request to an evaluator at its personalised
 // price and pins the model's best optimum.
-func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (sdkmath.Int, uint64, error) {
+func (k *Keeper) claimRequest(ctx context.Context, addr sdk.AccAddress, id uint64) (sdkmath.Int, uint64, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return sdkmath.Int{}, 0, err
@@ -137,7 +141,7 @@ func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (
 	if r.Status != types.REQUEST_STATUS_OPEN {
 		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrWrongStatus, "request %d is %s, not open", id, r.Status)
 	}
-	h := ctx.BlockHeight()
+	h := blockHeight(ctx)
 	if h > r.Deadline {
 		return sdkmath.Int{}, 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d", id, r.Deadline)
 	}
@@ -174,13 +178,13 @@ func (k *Keeper) claimRequest(ctx sdk.Context, addr sdk.AccAddress, id uint64) (
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return sdkmath.Int{}, 0, err
 	}
-	return price, best.Id, ctx.EventManager().EmitTypedEvent(&types.EventRequestClaimed{
+	return price, best.Id, emit(ctx, &types.EventRequestClaimed{
 		RequestId: id, Evaluator: ev.Address, Price: price.String(), OptimumId: best.Id,
 	})
 }
 
 // outputWidth is the pinned model's output width.
-func (k *Keeper) outputWidth(ctx sdk.Context, r types.Request) (domains.Domain, domains.Config, int, error) {
+func (k *Keeper) outputWidth(ctx context.Context, r types.Request) (domains.Domain, domains.Config, int, error) {
 	m, err := k.optima.GetModel(ctx, r.ModelId)
 	if err != nil {
 		return nil, nil, 0, err
@@ -194,7 +198,7 @@ func (k *Keeper) outputWidth(ctx sdk.Context, r types.Request) (domains.Domain, 
 
 // submitResult stores the assigned evaluator's outputs and opens the
 // challenge window.
-func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator string, id uint64, outputs []int64) (int64, error) {
+func (k *Keeper) submitResult(ctx context.Context, addr sdk.AccAddress, evaluator string, id uint64, outputs []int64) (int64, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return 0, err
@@ -213,7 +217,7 @@ func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator st
 	// late (docs/evaluation.md, "Timeouts and refunds": one flaky
 	// submission does not slash); the
 	// timeout runs at the end of the grace, after this block's transactions.
-	h := ctx.BlockHeight()
+	h := blockHeight(ctx)
 	if last := r.Deadline + int64(params.TimeoutGraceBlocks); h > last {
 		return 0, errorsmod.Wrapf(types.ErrDeadlinePassed, "request %d: deadline %d + grace %d, now %d", id, r.Deadline, params.TimeoutGraceBlocks, h)
 	}
@@ -234,13 +238,13 @@ func (k *Keeper) submitResult(ctx sdk.Context, addr sdk.AccAddress, evaluator st
 	if err := k.Requests.Set(ctx, id, r); err != nil {
 		return 0, err
 	}
-	return settle, ctx.EventManager().EmitTypedEvent(&types.EventResultSubmitted{
+	return settle, emit(ctx, &types.EventResultSubmitted{
 		RequestId: id, Evaluator: evaluator, SettleHeight: settle,
 	})
 }
 
 // cancelRequest refunds an unclaimed request to its client.
-func (k *Keeper) cancelRequest(ctx sdk.Context, client sdk.AccAddress, clientStr string, id uint64) error {
+func (k *Keeper) cancelRequest(ctx context.Context, client sdk.AccAddress, clientStr string, id uint64) error {
 	r, err := k.GetRequest(ctx, id)
 	if err != nil {
 		return err
@@ -255,27 +259,27 @@ func (k *Keeper) cancelRequest(ctx sdk.Context, client sdk.AccAddress, clientStr
 }
 
 // refund returns the whole escrow to the client and ends the request.
-func (k *Keeper) refund(ctx sdk.Context, r *types.Request, client sdk.AccAddress, status types.RequestStatus, reason string) error {
+func (k *Keeper) refund(ctx context.Context, r *types.Request, client sdk.AccAddress, status types.RequestStatus, reason string) error {
 	if err := k.pay(ctx, client, r.MaxFee); err != nil {
 		return err
 	}
 	if err := k.finish(ctx, r, status); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventRequestRefunded{
+	return emit(ctx, &types.EventRequestRefunded{
 		RequestId: r.Id, Client: r.Client, Amount: r.MaxFee.String(), Status: status, Reason: reason,
 	})
 }
 
 // finish puts a request in a final state: out of the backlog, and queued
 // for deletion after request_retention_blocks (0: kept).
-func (k *Keeper) finish(ctx sdk.Context, r *types.Request, status types.RequestStatus) error {
+func (k *Keeper) finish(ctx context.Context, r *types.Request, status types.RequestStatus) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return err
 	}
 	if params.RequestRetentionBlocks > 0 {
-		err = k.queue(ctx, r, ctx.BlockHeight()+int64(params.RequestRetentionBlocks))
+		err = k.queue(ctx, r, blockHeight(ctx)+int64(params.RequestRetentionBlocks))
 	} else {
 		err = k.unqueue(ctx, r)
 	}

@@ -1,11 +1,11 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	sdkmath "cosmossdk.io/math"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/don-network/don/x/evaluation/types"
@@ -39,7 +39,7 @@ func EvaluatorWork(burned sdkmath.Int, reputation sdkmath.LegacyDec) sdkmath.Leg
 // settle pays a request whose challenge window ended: the evaluator's fee,
 // the optimizer's royalty, the burn and the client's change; then records
 // the usage, the demand signal and the evaluator work (burned × reputation).
-func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) error {
+func (k *Keeper) settle(ctx context.Context, params types.Params, r types.Request) error {
 	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 	if err := k.finish(ctx, &r, types.REQUEST_STATUS_SETTLED); err != nil {
 		return err
 	}
-	return ctx.EventManager().EmitTypedEvent(&types.EventRequestSettled{
+	return emit(ctx, &types.EventRequestSettled{
 		RequestId: r.Id, Evaluator: r.Evaluator, Price: r.Price.String(), EvaluatorFee: s.EvaluatorFee.String(),
 		Royalty: s.Royalty.String(), Optimizer: optimum.Optimizer, Burned: s.Burned.String(), ClientRefund: s.ClientRefund.String(),
 	})
@@ -102,7 +102,7 @@ func (k *Keeper) settle(ctx sdk.Context, params types.Params, r types.Request) e
 // and grace: the evaluator loses slash_fraction_timeout of its collateral
 // (burned) and records a failure; the request goes back to auction once,
 // with a response window as long as the first, else is refunded.
-func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) error {
+func (k *Keeper) timeout(ctx context.Context, params types.Params, r types.Request) error {
 	evAddr, err := k.addressCodec.StringToBytes(r.Evaluator)
 	if err != nil {
 		return err
@@ -123,7 +123,7 @@ func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) 
 		return err
 	}
 	event := &types.EventRequestTimedOut{RequestId: r.Id, Evaluator: r.Evaluator, Slashed: slash.String(), Reauctioned: !r.Reauctioned}
-	if err := ctx.EventManager().EmitTypedEvent(event); err != nil {
+	if err := emit(ctx, event); err != nil {
 		return err
 	}
 	if r.Reauctioned {
@@ -133,7 +133,7 @@ func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) 
 		}
 		return k.refund(ctx, &r, client, types.REQUEST_STATUS_REFUNDED, "timed out after its re-auction")
 	}
-	h := ctx.BlockHeight()
+	h := blockHeight(ctx)
 	window := r.Deadline - r.AuctionStart
 	r.Reauctioned = true
 	r.AuctionStart = h
@@ -150,7 +150,7 @@ func (k *Keeper) timeout(ctx sdk.Context, params types.Params, r types.Request) 
 // model is its creator's; a genesis model's creator is the gov authority,
 // a module account that must not receive coins outside its own logic, so
 // that royalty goes to the community pool.
-func (k *Keeper) payRoyalty(ctx sdk.Context, optimizer string, amt sdkmath.Int) error {
+func (k *Keeper) payRoyalty(ctx context.Context, optimizer string, amt sdkmath.Int) error {
 	if !amt.IsPositive() {
 		return nil
 	}

@@ -24,7 +24,8 @@ func (s RequestStatus) IsFinal() bool {
 // Validate checks that the genesis state is self-consistent: valid params;
 // unique, valid evaluators whose open counts and exposures match their
 // open requests; unique request ids below next_request_id; every open
-// request queued (an ended one may be too, for its deletion).
+// request queued (an ended one may be too, for its deletion); failed items
+// that match their request or evaluator, once each.
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
@@ -93,5 +94,5 @@ func (gs GenesisState) Validate() error {
 				ev.Address, ev.Open, ev.Exposure, open[ev.Address], want)
 		}
 	}
-	return nil
+	return gs.validateFailedItems()
 }

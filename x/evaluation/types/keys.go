@@ -20,4 +20,6 @@ var (
 	RequestsByStatus    = collections.NewPrefix(7)
 	RequestsByClient    = collections.NewPrefix(8)
 	RequestsByEvaluator = collections.NewPrefix(9)
+	FailedItemsKey      = collections.NewPrefix(10)
+	FailedItemsByRetry  = collections.NewPrefix(11)
 )

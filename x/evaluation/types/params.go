@@ -4,6 +4,12 @@ import (
 	sdkmath "cosmossdk.io/math"
 )
 
+// DefaultRetryIntervalBlocks: a failed queue item is retried every ~10 min
+// at 6 s blocks: often enough that a fixed cause is soon noticed, rarely
+// enough that items failing for good cost little (docs/evaluation.md,
+// "Failed queue items"). Migration 1→2 sets it on live chains.
+const DefaultRetryIntervalBlocks = 100
+
 // DefaultParams are the genesis defaults; amounts in udon, durations in blocks.
 func DefaultParams() Params {
 	return Params{
@@ -47,6 +53,9 @@ func DefaultParams() Params {
 		MinReputation:     sdkmath.LegacyNewDecWithPrec(3, 1), // 0.5 → 0.4 → 0.32 → 0.256: three failures in a row suspend
 		SuspensionBlocks:  50,                                 // ~5 min out before reputation is raised back to min
 		MaxDuePerBlock:    200,                                // EndBlock work per block stays bounded
+
+		// Failed queue items.
+		RetryIntervalBlocks: DefaultRetryIntervalBlocks,
 
 		// State.
 		RequestRetentionBlocks: 100_000, // ended requests readable for ~1 week at 6 s blocks, then deleted

@@ -23,6 +23,7 @@ func TestDefaultParams(t *testing.T) {
 	requireDecEq(t, dec("0.05"), p.AlphaOk)
 	requireDecEq(t, dec("0.2"), p.AlphaFail)
 	require.Equal(t, uint32(200), p.MaxDuePerBlock)
+	require.Equal(t, uint64(100), p.RetryIntervalBlocks)
 	require.Equal(t, types.DefaultLoadCurve(), p.LoadCurve)
 	requireDecEq(t, dec("1"), p.LoadCurve.Peak())
 }
@@ -88,6 +89,8 @@ func TestParamsValidateRejects(t *testing.T) {
 		}},
 		{"huge suspension_blocks", "suspension_blocks", func(p *types.Params) { p.SuspensionBlocks = types.MaxParamBlocks + 1 }},
 		{"zero max_due_per_block", "max_due_per_block must be at least 1", func(p *types.Params) { p.MaxDuePerBlock = 0 }},
+		{"zero retry_interval_blocks", "retry_interval_blocks must be in [1,", func(p *types.Params) { p.RetryIntervalBlocks = 0 }},
+		{"huge retry_interval_blocks", "retry_interval_blocks", func(p *types.Params) { p.RetryIntervalBlocks = types.MaxParamBlocks + 1 }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,6 +51,7 @@ func (p Params) Validate() error {
 		func() error { return blocks("suspension_blocks", p.SuspensionBlocks, 0) },
 		func() error { return atLeastOne("max_due_per_block", uint64(p.MaxDuePerBlock)) },
 		func() error { return blocks("request_retention_blocks", p.RequestRetentionBlocks, 0) },
+		func() error { return blocks("retry_interval_blocks", p.RetryIntervalBlocks, 1) },
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
