@@ -6,6 +6,7 @@ import (
 
 	"github.com/cosmos/gogoproto/proto"
 
+	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	minttypes "github.com/don-network/don/x/mint/types"
 	optimatypes "github.com/don-network/don/x/optima/types"
 	weightstypes "github.com/don-network/don/x/weights/types"
@@ -26,6 +27,7 @@ var heightIndexed = []struct {
 	{weightstypes.ModuleName, func() heightShifter { return &weightstypes.GenesisState{} }},
 	{minttypes.ModuleName, func() heightShifter { return &minttypes.GenesisState{} }},
 	{optimatypes.ModuleName, func() heightShifter { return &optimatypes.GenesisState{} }},
+	{evaluationtypes.ModuleName, func() heightShifter { return &evaluationtypes.GenesisState{} }},
 }
 
 // rebaseHeights moves the heights of DON's modules in an exported genesis

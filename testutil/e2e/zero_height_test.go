@@ -18,16 +18,17 @@ import (
 )
 
 // TestZeroHeightExportRestart is the hard-fork path: a node with an
-// accepted optimum and an open commit stops, `dond export
-// --for-zero-height` writes a genesis, and a new chain started from it at
-// height 1 goes on: the commit made before the restart is revealed within
-// its window (moved back by the old chain's height, with the beacon it is
-// verified with), the round keeps its work and the supply is unchanged.
+// accepted optimum, an open commit and a claimed evaluation request stops,
+// `dond export --for-zero-height` writes a genesis, and a new chain
+// started from it at height 1 goes on: the commit made before the restart
+// is revealed within its window (moved back by the old chain's height,
+// with the beacon it is verified with), the claimed request is answered
+// and settles, balances and the supply are unchanged by the export.
 func TestZeroHeightExportRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two real nodes")
 	}
-	c := startChain(t)
+	c := startChainWith(t, fastEvaluation)
 	params := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
 	res := c.tx("alice", "tx", "optima", "commit", regimeAR, params, "--salt", salt)
 	committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
@@ -36,6 +37,9 @@ func TestZeroHeightExportRestart(t *testing.T) {
 	better := writeFile(t, `[0, 0, 0.25, 0.5, 0.3]`)
 	open := c.tx("alice", "tx", "optima", "commit", regimeAR, better, "--salt", salt)
 	openCommit, _ := open.event("don.optima.v1.EventOptimumCommitted")
+	c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
+	request := c.request(regimeARInputs(t), "100000")
+	c.claim("carol", request)
 	aliceBefore := c.balance(c.node.Addresses["alice"])
 	supplyBefore := c.supply()
 	require.NoError(t, c.proc.Stop())
@@ -90,6 +94,15 @@ func TestZeroHeightExportRestart(t *testing.T) {
 	_, accepted := revealed.event("don.optima.v1.EventOptimumAccepted")
 	_, rejected := revealed.event("don.optima.v1.EventOptimumRejected")
 	require.True(t, accepted || rejected, "the reveal was verified against the moved beacon: %v", revealed.Events)
+
+	// The request claimed before the restart is answered within its moved
+	// deadline and settles after its challenge window.
+	submitted, ok := restarted.tx("carol", "tx", "evaluation", "submit", request, restarted.compute(request)).event("don.evaluation.v1.EventResultSubmitted")
+	require.True(t, ok)
+	restarted.waitHeight(atoi(t, submitted["settle_height"]) + 1)
+	var got requestInfo
+	restarted.cli(&got, "query", "evaluation", "request", request)
+	require.Equal(t, "REQUEST_STATUS_SETTLED", got.Request.Status)
 }
 
 // copyKeyring copies the test keyring, so the restarted chain's CLI signs
