@@ -41,18 +41,10 @@ import (
 	_ "github.com/cosmos/cosmos-sdk/x/upgrade" // registers the upgrade module
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
-	_ "github.com/don-network/don/x/evaluation" // registers the evaluation module
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
-	evaluationmodulev1 "github.com/don-network/don/x/evaluation/types/module"
-	_ "github.com/don-network/don/x/mint" // registers DON's mint module
 	minttypes "github.com/don-network/don/x/mint/types"
-	mintmodulev1 "github.com/don-network/don/x/mint/types/module"
-	_ "github.com/don-network/don/x/optima" // registers the optima module
 	optimatypes "github.com/don-network/don/x/optima/types"
-	optimamodulev1 "github.com/don-network/don/x/optima/types/module"
-	_ "github.com/don-network/don/x/weights" // registers the weights module
 	weightstypes "github.com/don-network/don/x/weights/types"
-	weightsmodulev1 "github.com/don-network/don/x/weights/types/module"
 )
 
 const (
@@ -110,38 +102,46 @@ var (
 		evaluationtypes.ModuleName,
 	}
 
+	// The block and genesis orders of the app (runtime config), exported so
+	// testutil/donchain runs DON's modules in the same order.
+	//
+	// BeginBlockers: distribution before slashing so the fee pool is empty
+	// when slashing runs; optima first stores this block's beacon.
+	BeginBlockers = withRest([]string{
+		optimatypes.ModuleName,
+		distrtypes.ModuleName,
+		slashingtypes.ModuleName,
+		evidencetypes.ModuleName,
+		stakingtypes.ModuleName,
+	})
+	// EndBlockers: docs/overview.md, "Block order": optima → evaluation →
+	// weights → mint.
+	EndBlockers = withRest([]string{
+		govtypes.ModuleName,
+		stakingtypes.ModuleName,
+		optimatypes.ModuleName,
+		evaluationtypes.ModuleName,
+		weightstypes.ModuleName,
+		minttypes.ModuleName,
+	})
+	// InitGenesisOrder: genutil after staking so gentxs see bonded pools;
+	// optima after bank, weights and mint.
+	InitGenesisOrder = allModules
+
 	// AppConfig is the depinject configuration of the DON app.
 	AppConfig = depinject.Configs(appconfig.Compose(&appv1alpha1.Config{
-		Modules: []*appv1alpha1.ModuleConfig{
+		Modules: append([]*appv1alpha1.ModuleConfig{
 			{
 				Name: runtime.ModuleName,
 				Config: appconfig.WrapAny(&runtimev1alpha1.Module{
-					AppName:     AppName,
-					PreBlockers: []string{upgradetypes.ModuleName, authtypes.ModuleName},
-					// distribution before slashing so the fee pool is empty when
-					// slashing runs; optima first stores this block's beacon.
-					BeginBlockers: withRest([]string{
-						optimatypes.ModuleName,
-						distrtypes.ModuleName,
-						slashingtypes.ModuleName,
-						evidencetypes.ModuleName,
-						stakingtypes.ModuleName,
-					}),
-					// docs/overview.md, "Block order": optima → evaluation → weights → mint.
-					EndBlockers: withRest([]string{
-						govtypes.ModuleName,
-						stakingtypes.ModuleName,
-						optimatypes.ModuleName,
-						evaluationtypes.ModuleName,
-						weightstypes.ModuleName,
-						minttypes.ModuleName,
-					}),
+					AppName:       AppName,
+					PreBlockers:   []string{upgradetypes.ModuleName, authtypes.ModuleName},
+					BeginBlockers: BeginBlockers,
+					EndBlockers:   EndBlockers,
 					OverrideStoreKeys: []*runtimev1alpha1.StoreKeyConfig{
 						{ModuleName: authtypes.ModuleName, KvStoreKey: "acc"},
 					},
-					// genutil after staking so gentxs see bonded pools; optima
-					// after bank, weights and mint.
-					InitGenesis: allModules,
+					InitGenesis: InitGenesisOrder,
 				}),
 			},
 			{
@@ -172,11 +172,7 @@ var (
 			{Name: evidencetypes.ModuleName, Config: appconfig.WrapAny(&evidencemodulev1.Module{})},
 			{Name: govtypes.ModuleName, Config: appconfig.WrapAny(&govmodulev1.Module{})},
 			{Name: consensustypes.ModuleName, Config: appconfig.WrapAny(&consensusmodulev1.Module{})},
-			{Name: weightstypes.ModuleName, Config: appconfig.WrapAny(&weightsmodulev1.Module{})},
-			{Name: minttypes.ModuleName, Config: appconfig.WrapAny(&mintmodulev1.Module{})},
-			{Name: optimatypes.ModuleName, Config: appconfig.WrapAny(&optimamodulev1.Module{})},
-			{Name: evaluationtypes.ModuleName, Config: appconfig.WrapAny(&evaluationmodulev1.Module{})},
-		},
+		}, DONModules...),
 	}),
 		depinject.Supply(
 			// genutil's basic module needs its gentx message validator.

@@ -1,7 +1,9 @@
-// Package donchain wires DON's four keepers — x/optima, x/evaluation,
-// x/weights and x/mint — on the shared keeper fixture as the app does, and
-// drives them block by block with the app's EndBlock order and every
-// module's invariants checked after each block.
+// Package donchain builds DON's four keepers — x/optima, x/evaluation,
+// x/weights and x/mint — on the shared keeper fixture from the app's own
+// module configs (app.DONModules, through the modules' depinject
+// providers), and drives them block by block in the app's genesis, Begin-
+// and EndBlock orders with every module's invariants checked after each
+// block. wiring_test.go compares the result with the real app.
 package donchain
 
 import (
@@ -10,10 +12,10 @@ import (
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
+	"github.com/don-network/don/app"
 	"github.com/don-network/don/testutil/fixture"
 	evaluationkeeper "github.com/don-network/don/x/evaluation/keeper"
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
@@ -38,6 +40,9 @@ type Chain struct {
 	EvaluationMsg evaluationtypes.MsgServer
 	// Committing: the fixture commits at every block.
 	Committing bool
+
+	// beginBlockers and endBlockers are the modules' hooks in the app's order.
+	beginBlockers, endBlockers []hook
 }
 
 // Options adjust the genesis states before they are loaded.
@@ -57,51 +62,50 @@ type Options struct {
 
 // New builds the chain at height 1 with the genesis models.
 func New(t fixture.TB, o Options) *Chain {
-	newFixture := fixture.New
-	if o.Committing {
-		newFixture = fixture.NewCommitting
-	}
-	f := newFixture(t,
-		[]string{optimatypes.StoreKey, evaluationtypes.StoreKey, weightstypes.StoreKey, minttypes.StoreKey},
-		map[string][]string{
-			optimatypes.ModuleName:     {authtypes.Burner},
-			evaluationtypes.ModuleName: {authtypes.Burner},
-			minttypes.ModuleName:       {authtypes.Minter},
-			authtypes.FeeCollectorName: nil,
-			distrtypes.ModuleName:      nil,
+	f := fixture.NewWith(t, fixture.Config{
+		Stores:         storeNames(),
+		ModuleAccounts: app.ModuleAccountPermissions(),
+		BlockedAddrs:   app.BlockedAddresses(),
+		Register: []func(codectypes.InterfaceRegistry){
+			optimatypes.RegisterInterfaces, evaluationtypes.RegisterInterfaces,
+			weightstypes.RegisterInterfaces, minttypes.RegisterInterfaces,
 		},
-		optimatypes.RegisterInterfaces, evaluationtypes.RegisterInterfaces, weightstypes.RegisterInterfaces, minttypes.RegisterInterfaces)
+		Committing: o.Committing,
+	})
 	f.Ctx = f.Ctx.WithBlockTime(time.Unix(1_700_000_000, 0).UTC())
 	c := &Chain{Fixture: f, Community: f.NewCommunityPool(), Committing: o.Committing}
-	c.Weights = weightskeeper.NewKeeper(f.Codec, f.StoreService(weightstypes.StoreKey), f.AddressCodec, f.Authority)
-	c.Mint = mintkeeper.NewKeeper(f.Codec, f.StoreService(minttypes.StoreKey), f.AddressCodec, f.Authority,
-		authtypes.FeeCollectorName, f.BankKeeper, c.Community, c.Weights)
-	c.Optima = optimakeeper.NewKeeper(f.Codec, f.StoreService(optimatypes.StoreKey), f.AddressCodec, f.Authority,
-		f.BankKeeper, c.Weights, c.Mint)
-	c.Evaluation = evaluationkeeper.NewKeeper(f.Codec, f.StoreService(evaluationtypes.StoreKey), f.AddressCodec, f.Authority,
-		f.BankKeeper, c.Community, c.Optima, c.Weights, c.Mint)
+	w, err := wire(f, c.Community)
+	require.NoError(t, err)
+	c.Weights, c.Mint, c.Optima, c.Evaluation = w.weights, w.mint, w.optima, w.evaluation
+	c.beginBlockers, c.endBlockers = beginBlockers(w.modules), endBlockers(w.modules)
 	c.OptimaMsg = optimakeeper.NewMsgServerImpl(c.Optima)
 	c.EvaluationMsg = evaluationkeeper.NewMsgServerImpl(c.Evaluation)
 
+	c.initGenesis(o)
+	c.beginBlock()
+	return c
+}
+
+// initGenesis loads the genesis states in the app's InitGenesis order.
+func (c *Chain) initGenesis(o Options) {
+	c.T.Helper()
 	wg := weightstypes.DefaultGenesis()
 	if o.Weights != nil {
 		o.Weights(wg)
 	}
-	require.NoError(t, c.Weights.InitGenesis(f.Ctx, *wg))
 	mg := minttypes.DefaultGenesis()
 	mg.Params.InitialDifficulty = sdkmath.LegacyMustNewDecFromStr("0.3")
 	mg.Params.RetargetInterval = 1000
 	if o.Mint != nil {
 		o.Mint(mg)
 	}
-	require.NoError(t, c.Mint.InitGenesis(f.Ctx, *mg))
 	og := optimatypes.DefaultGenesis()
 	domain := o.Domain
 	if domain == "" {
 		domain = "regime-ar"
 	}
 	cfg, err := optimatypes.DefaultDomainConfig(domain)
-	require.NoError(t, err)
+	require.NoError(c.T, err)
 	for i := 0; i < o.Models; i++ {
 		og.GenesisModels = append(og.GenesisModels, optimatypes.GenesisModel{
 			Name: domain + "-" + string(rune('a'+i)), Domain: domain, Config: cfg, EvalSamples: 64,
@@ -112,14 +116,24 @@ func New(t fixture.TB, o Options) *Chain {
 	if o.Optima != nil {
 		o.Optima(og)
 	}
-	require.NoError(t, c.Optima.InitGenesis(f.Ctx, *og))
 	eg := evaluationtypes.DefaultGenesis()
 	if o.Evaluation != nil {
 		o.Evaluation(eg)
 	}
-	require.NoError(t, c.Evaluation.InitGenesis(f.Ctx, *eg))
-	require.NoError(t, c.Optima.BeginBlocker(f.Ctx))
-	return c
+
+	inits := map[string]func() error{
+		weightstypes.ModuleName:    func() error { return c.Weights.InitGenesis(c.Ctx, *wg) },
+		minttypes.ModuleName:       func() error { return c.Mint.InitGenesis(c.Ctx, *mg) },
+		optimatypes.ModuleName:     func() error { return c.Optima.InitGenesis(c.Ctx, *og) },
+		evaluationtypes.ModuleName: func() error { return c.Evaluation.InitGenesis(c.Ctx, *eg) },
+	}
+	order := genesisOrder()
+	require.Len(c.T, order, len(inits), "DON's modules in the app's InitGenesis order")
+	for _, name := range order {
+		init, ok := inits[name]
+		require.True(c.T, ok, "no genesis state for module %s", name)
+		require.NoError(c.T, init(), "%s InitGenesis", name)
+	}
 }
 
 // EndBlock runs the EndBlockers in the app's order (optima → evaluation →
@@ -131,17 +145,16 @@ func (c *Chain) EndBlock() {
 	c.BeginNextBlock()
 }
 
-// EndBlockers runs the EndBlockers in the app's order.
+// EndBlockers runs the modules' EndBlock in the app's order.
 func (c *Chain) EndBlockers() {
 	c.T.Helper()
-	require.NoError(c.T, c.Optima.EndBlocker(c.Ctx))
-	require.NoError(c.T, c.Evaluation.EndBlocker(c.Ctx))
-	require.NoError(c.T, c.Weights.EndBlocker(c.Ctx))
-	require.NoError(c.T, c.Mint.EndBlocker(c.Ctx))
+	for _, h := range c.endBlockers {
+		require.NoError(c.T, h.run(c.Ctx), "%s EndBlock", h.module)
+	}
 }
 
 // BeginNextBlock opens the next block, 5 s later (committing first on a
-// committing fixture).
+// committing fixture), and runs the modules' BeginBlock in the app's order.
 func (c *Chain) BeginNextBlock() {
 	c.T.Helper()
 	if c.Committing {
@@ -149,7 +162,14 @@ func (c *Chain) BeginNextBlock() {
 	}
 	c.NextBlock()
 	c.Ctx = c.Ctx.WithBlockTime(c.Ctx.BlockTime().Add(5 * time.Second))
-	require.NoError(c.T, c.Optima.BeginBlocker(c.Ctx))
+	c.beginBlock()
+}
+
+func (c *Chain) beginBlock() {
+	c.T.Helper()
+	for _, h := range c.beginBlockers {
+		require.NoError(c.T, h.run(c.Ctx), "%s BeginBlock", h.module)
+	}
 }
 
 // CheckInvariants runs the invariants of all four modules.
