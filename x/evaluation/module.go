@@ -38,6 +38,7 @@ var (
 type AppModule struct {
 	modulekit.Basics
 	modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]
+	modulekit.Simulation
 	keeper *keeper.Keeper
 }
 
@@ -58,7 +59,8 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
 			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
-		keeper: k,
+		Simulation: modulekit.Simulation{StoreKey: types.StoreKey, Schema: k.Schema},
+		keeper:     k,
 	}
 }
 

@@ -3,25 +3,15 @@ package optima
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/don-network/don/testutil/simkit"
 	"github.com/don-network/don/x/optima/simulation"
-	"github.com/don-network/don/x/optima/types"
 )
 
 var _ module.AppModuleSimulation = AppModule{}
 
 // GenerateGenesisState draws a random genesis (app simulation).
 func (AppModule) GenerateGenesisState(s *module.SimulationState) { simulation.RandomizedGenState(s) }
-
-// RegisterStoreDecoder decodes the module's store from its collections.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations is the legacy form, replaced by WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers a factory for every user message; commits
 // and reveals share one book of openings per run.

@@ -36,6 +36,7 @@ type AppModule struct {
 	// x/weights must initialise before x/optima, whose genesis models join
 	// the active set through the keeper (app_config.go orders it so).
 	modulekit.GenesisJSON[types.GenesisState, *types.GenesisState]
+	modulekit.Simulation
 	keeper *keeper.Keeper
 }
 
@@ -56,7 +57,8 @@ func NewAppModule(k *keeper.Keeper) AppModule {
 			Init:    func(ctx sdk.Context, gs types.GenesisState) error { return k.InitGenesis(ctx, gs) },
 			Export:  func(ctx sdk.Context) (*types.GenesisState, error) { return k.ExportGenesis(ctx) },
 		},
-		keeper: k,
+		Simulation: modulekit.Simulation{StoreKey: types.StoreKey, Schema: k.Schema},
+		keeper:     k,
 	}
 }
 
