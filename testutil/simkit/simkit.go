@@ -83,3 +83,15 @@ func UpdateParamsFactory[M sdk.Msg](msg func(ctx context.Context, authority stri
 		return nil, m
 	}
 }
+
+// Reserve sets amt of acc's spendable balance aside for the message, so
+// the random fee of its transaction is drawn from the rest; it skips the
+// operation when acc cannot pay both. acc must be the value then returned
+// as the signer: it carries the balance the amount was reserved from.
+func Reserve(reporter simsx.SimulationReporter, acc *simsx.SimAccount, amt sdk.Coin) bool {
+	if !amt.IsPositive() || acc.LiquidBalance().BlockAmount(amt) {
+		return true
+	}
+	reporter.Skip("spendable balance below " + amt.String())
+	return false
+}

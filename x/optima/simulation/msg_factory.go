@@ -62,6 +62,9 @@ func MsgRegisterModelFactory(k *keeper.Keeper) *simsx.ResultHandlingSimMsgFactor
 		}
 		deposit := p.MinModelDeposit.AddAmount(p.MinModelDeposit.Amount.QuoRaw(int64(1 + r.Intn(4))))
 		creator := testData.AnyAccount(reporter, simsx.WithLiquidBalanceGTE(deposit.Add(spec.CommitBond)))
+		if reporter.IsSkipped() || !simkit.Reserve(reporter, &creator, deposit) {
+			return nil, nil, nil
+		}
 		msg := &types.MsgRegisterModel{
 			Creator: creator.AddressBech32, Name: spec.Name, Domain: spec.Domain, Config: spec.Config,
 			EvalSamples: spec.EvalSamples, MinImprovement: spec.MinImprovement, SeedBlocks: spec.SeedBlocks,
@@ -102,7 +105,7 @@ func MsgCommitOptimumFactory(k *keeper.Keeper, book *Openings) *simsx.ResultHand
 			return nil, nil, nil
 		}
 		optimizer := testData.AnyAccount(reporter, simsx.WithLiquidBalanceGTE(m.CommitBond))
-		if reporter.IsSkipped() {
+		if reporter.IsSkipped() || !simkit.Reserve(reporter, &optimizer, m.CommitBond) {
 			return nil, nil, nil
 		}
 		msg := &types.MsgCommitOptimum{Optimizer: optimizer.AddressBech32, ModelId: m.Id}
