@@ -104,22 +104,22 @@ func describe(ev abci.Event) string {
 	case *optimatypes.EventOptimumRejected:
 		return fmt.Sprintf("rejected  model %d by %s: loss %s vs %s", e.ModelId, short(e.Optimizer), dec4(e.Loss), dec4(e.IncumbentLoss))
 	case *evaluationtypes.EventRequestSettled:
-		return fmt.Sprintf("SETTLED   request %d by %s: price %s udon (fee %s, royalty %s, burned %s)",
+		return fmt.Sprintf("SETTLED   request %d by %s: price %s (fee %s, royalty %s, burned %s)",
 			e.RequestId, short(e.Evaluator), e.Price, e.EvaluatorFee, e.Royalty, e.Burned)
 	case *evaluationtypes.EventChallengeResolved:
 		if e.Wrong {
-			return fmt.Sprintf("SLASHED   request %d: %s udon slashed, bounty %s", e.RequestId, e.Slashed, e.Bounty)
+			return fmt.Sprintf("SLASHED   request %d: %s slashed, bounty %s", e.RequestId, e.Slashed, e.Bounty)
 		}
 	case *weightstypes.EventWeightChanged:
 		return fmt.Sprintf("weight    model %d: %s → %s", e.ModelId, dec4(e.Old), dec4(e.New))
 	case *minttypes.EventRoundClosed:
-		return fmt.Sprintf("ROUND %d closed after %d s: minted %s udon (optimizers %s, evaluators %s, validators %s, community %s; %s held back)",
+		return fmt.Sprintf("ROUND %d closed after %d s: minted %s (optimizers %s, evaluators %s, validators %s, community %s; %s held back)",
 			e.Round, e.DurationSeconds, e.Minted, e.OptimizerPool, e.EvaluatorPool, e.ValidatorPaid, e.CommunityDue, e.EvaluatorHeldBack)
 	case *minttypes.EventRoundPaid:
 		return fmt.Sprintf("ROUND %d paid: optimizers %s (%d), evaluators %s (%d), community %s",
 			e.Round, e.OptimizerPaid, e.Optimizers, e.EvaluatorPaid, e.Evaluators, e.CommunityPaid)
 	case *minttypes.EventRewardPaid:
-		return fmt.Sprintf("  paid    %s %s: %s udon for work %s", e.Role, short(e.Address), e.Amount, dec4(e.Work))
+		return fmt.Sprintf("  paid    %s %s: %s for work %s", e.Role, short(e.Address), e.Amount, dec4(e.Work))
 	}
 	return ""
 }

@@ -90,7 +90,8 @@ func TestEvaluationEndToEnd(t *testing.T) {
 		require.True(t, ok)
 		require.Equal(t, "true", resolved["wrong"])
 		slash, bounty := int64(collateral/2), int64(collateral/4)
-		require.Equal(t, slash, atoi(t, resolved["slashed"]))
+		require.Equal(t, slash, coinAmount(t, resolved["slashed"]))
+		require.Equal(t, bounty, coinAmount(t, resolved["bounty"]))
 		require.Equal(t, val0+bounty, c.balance(validator), "bond back plus the bounty")
 		require.Equal(t, bob0, c.balance(bob), "client refunded in full")
 		require.Equal(t, supply0-(slash-bounty), c.supply(), "rest of the slash burned")
@@ -125,7 +126,7 @@ func (c *chain) claim(from, id string) int64 {
 	res := c.tx(from, "tx", "evaluation", "claim", id)
 	claimed, ok := res.event("don.evaluation.v1.EventRequestClaimed")
 	require.True(c.t, ok)
-	return atoi(c.t, claimed["price"])
+	return coinAmount(c.t, claimed["price"])
 }
 
 // compute writes a claimed request's right outputs to a file.

@@ -136,6 +136,16 @@ func atoi(t *testing.T, s string) int64 {
 	return v
 }
 
+// coinAmount reads an amount attribute of a typed event, a Coin in JSON
+// ({"denom":"udon","amount":"5"}), as its udon amount.
+func coinAmount(t *testing.T, attr string) int64 {
+	t.Helper()
+	var c struct{ Denom, Amount string }
+	require.NoError(t, json.Unmarshal([]byte(attr), &c), "not a coin: %q", attr)
+	require.Equal(t, "udon", c.Denom, "coin %s", attr)
+	return atoi(t, c.Amount)
+}
+
 func writeFile(t *testing.T, content string) string {
 	path := filepath.Join(t.TempDir(), "file.json")
 	require.NoError(t, os.WriteFile(path, []byte(content), 0o600))

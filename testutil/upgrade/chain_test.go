@@ -105,6 +105,20 @@ func atoi(t *testing.T, s string) int64 {
 	return v
 }
 
+// amount reads an amount attribute of a typed event: an integer from the
+// previous release, a Coin in JSON ({"denom":"udon","amount":"5"}) from
+// this tree's dond.
+func amount(t *testing.T, attr string) int64 {
+	t.Helper()
+	if !strings.HasPrefix(attr, "{") {
+		return atoi(t, attr)
+	}
+	var c struct{ Denom, Amount string }
+	require.NoError(t, json.Unmarshal([]byte(attr), &c), "not a coin: %q", attr)
+	require.Equal(t, "udon", c.Denom, "coin %s", attr)
+	return atoi(t, c.Amount)
+}
+
 // waitLog polls a node log until a line matches re, and returns the match.
 func waitLog(t *testing.T, path string, re *regexp.Regexp, timeout time.Duration) string {
 	t.Helper()

@@ -291,7 +291,7 @@ func (c *chain) request(inputs string) string {
 func (c *chain) claim(id string) int64 {
 	c.t.Helper()
 	res := c.tx("carol", "tx", "evaluation", "claim", id)
-	return atoi(c.t, res.event(c.t, "don.evaluation.v1.EventRequestClaimed")["price"])
+	return amount(c.t, res.event(c.t, "don.evaluation.v1.EventRequestClaimed")["price"])
 }
 
 // compute writes a claimed request's right outputs to a file.

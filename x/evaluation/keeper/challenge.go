@@ -72,10 +72,14 @@ func (k *Keeper) challengeResult(ctx context.Context, challenger sdk.AccAddress,
 	if err != nil {
 		return false, err
 	}
-	// Amounts read "0", never "", when a correct result slashes nothing.
-	zero := sdkmath.ZeroInt().String()
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return false, err
+	}
+	// Amounts are zero coins when a correct result slashes nothing.
+	zero := coin(sdkmath.ZeroInt())
 	event := &types.EventChallengeResolved{
-		RequestId: id, Challenger: challengerStr, Evaluator: r.Evaluator, Bond: bond.String(),
+		RequestId: id, Challenger: challengerStr, Evaluator: r.Evaluator, Bond: coin(bond),
 		Slashed: zero, Bounty: zero, Burned: zero,
 	}
 	if sameOutputs(want, r.Outputs) {
@@ -116,7 +120,7 @@ func (k *Keeper) challengeResult(ctx context.Context, challenger sdk.AccAddress,
 	if err := k.refund(ctx, &r, client, types.REQUEST_STATUS_SLASHED, "result proved wrong by a challenge"); err != nil {
 		return false, err
 	}
-	event.Wrong, event.Slashed, event.Bounty, event.Burned = true, slash.String(), bounty.String(), burned.String()
+	event.Wrong, event.Slashed, event.Bounty, event.Burned = true, coin(slash), coin(bounty), coin(burned)
 	return true, emit(ctx, event)
 }
 

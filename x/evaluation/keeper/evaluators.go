@@ -23,6 +23,18 @@ func (k *Keeper) coins(ctx context.Context, amt sdkmath.Int) (sdk.Coins, error) 
 	return sdk.NewCoins(sdk.NewCoin(denom, amt)), nil
 }
 
+// coinOf returns the maker of amounts in the chain's denom, read once for
+// an event's several amounts: every amount in an event is a Coin. It
+// builds the Coin as it is, without sdk.NewCoin's check, so an event can
+// never panic a block.
+func (k *Keeper) coinOf(ctx context.Context) (func(sdkmath.Int) sdk.Coin, error) {
+	denom, err := k.mint.Denom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return func(amt sdkmath.Int) sdk.Coin { return sdk.Coin{Denom: denom, Amount: amt} }, nil
+}
+
 // GetEvaluator returns a registered evaluator or ErrEvaluatorNotFound.
 func (k *Keeper) GetEvaluator(ctx context.Context, addr sdk.AccAddress) (types.Evaluator, error) {
 	ev, err := k.Evaluators.Get(ctx, addr)
@@ -101,8 +113,12 @@ func (k *Keeper) registerEvaluator(ctx context.Context, addr sdk.AccAddress, col
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventEvaluatorRegistered{
-		Evaluator: ev.Address, Collateral: collateral.String(), Capacity: capacity,
+		Evaluator: ev.Address, Collateral: coin(collateral), Capacity: capacity,
 	})
 }
 
@@ -123,8 +139,12 @@ func (k *Keeper) addCollateral(ctx context.Context, addr sdk.AccAddress, amt sdk
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventCollateralAdded{
-		Evaluator: ev.Address, Amount: amt.String(), Collateral: ev.Collateral.String(),
+		Evaluator: ev.Address, Amount: coin(amt), Collateral: coin(ev.Collateral),
 	})
 }
 
@@ -167,8 +187,12 @@ func (k *Keeper) completeUnbonding(ctx context.Context, addr sdk.AccAddress, ev 
 	if err := k.Evaluators.Remove(ctx, addr); err != nil {
 		return err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventEvaluatorUnbonded{
-		Evaluator: ev.Address, Collateral: ev.Collateral.String(),
+		Evaluator: ev.Address, Collateral: coin(ev.Collateral),
 	})
 }
 

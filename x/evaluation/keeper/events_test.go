@@ -1,17 +1,20 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/don-network/don/testutil/fixture"
 	"github.com/don-network/don/x/evaluation/types"
 )
 
-// A challenge of a correct result slashes nothing: its event's amounts
-// read "0", not "" (indexers parse them as integers).
+// A challenge of a correct result slashes nothing: its event's amounts are
+// zero coins of the chain's denom, not empty (indexers parse every amount
+// as a Coin).
 func TestCorrectChallengeEventAmountsReadZero(t *testing.T) {
 	e := newEnv(t)
 	p := e.params()
@@ -34,7 +37,7 @@ func TestCorrectChallengeEventAmountsReadZero(t *testing.T) {
 			require.NotEqual(t, `""`, a.Value, "attribute %s is empty", a.Key)
 			switch a.Key {
 			case "slashed", "bounty", "burned":
-				require.Equal(t, `"0"`, a.Value, a.Key)
+				require.Equal(t, fmt.Sprintf(`{"denom":%q,"amount":"0"}`, fixture.Denom), a.Value, a.Key)
 			}
 		}
 	}

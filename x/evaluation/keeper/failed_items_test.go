@@ -114,9 +114,9 @@ func TestFailingItemIsSetAsideAndNextProceeds(t *testing.T) {
 	settled := fixture.EventsOf[types.EventRequestSettled](t, events)
 	require.Len(t, settled, 1)
 	require.Equal(t, good, settled[0].RequestId)
-	fee, ok := sdkmath.NewIntFromString(settled[0].EvaluatorFee)
-	require.True(t, ok)
-	require.Equal(t, eveBefore.Add(fee), e.Balance(e.eve.addr), "only the good request paid")
+	fee := settled[0].EvaluatorFee
+	require.Equal(t, fixture.Denom, fee.Denom)
+	require.Equal(t, eveBefore.Add(fee.Amount), e.Balance(e.eve.addr), "only the good request paid")
 
 	r := e.get(bad)
 	require.Equal(t, types.REQUEST_STATUS_SUBMITTED, r.Status, "the failed settlement changed nothing")

@@ -122,14 +122,6 @@ func requireGenesisRoundTrip(t *testing.T, e *env) {
 // round coinbases), and counts outcomes.
 func (r *randomRun) tally(events sdk.Events) (burned, minted sdkmath.Int) {
 	burned, minted = sdkmath.ZeroInt(), sdkmath.ZeroInt()
-	amount := func(s string) sdkmath.Int {
-		if s == "" {
-			return sdkmath.ZeroInt()
-		}
-		v, ok := sdkmath.NewIntFromString(s)
-		require.True(r.t, ok, "amount %q", s)
-		return v
-	}
 	for _, ev := range events {
 		msg, err := sdk.ParseTypedEvent(abci.Event(ev))
 		if err != nil {
@@ -137,17 +129,17 @@ func (r *randomRun) tally(events sdk.Events) (burned, minted sdkmath.Int) {
 		}
 		switch m := msg.(type) {
 		case *types.EventRequestSettled:
-			burned = burned.Add(amount(m.Burned))
+			burned = burned.Add(m.Burned.Amount)
 			r.outcomes["settled"]++
 		case *types.EventChallengeResolved:
-			burned = burned.Add(amount(m.Burned))
+			burned = burned.Add(m.Burned.Amount)
 			if m.Wrong {
 				r.outcomes["slashed"]++
 			} else {
 				r.outcomes["verified"]++
 			}
 		case *types.EventRequestTimedOut:
-			burned = burned.Add(amount(m.Slashed))
+			burned = burned.Add(m.Slashed.Amount)
 			r.outcomes["timed out"]++
 		case *types.EventRequestRefunded:
 			if m.Status == types.REQUEST_STATUS_CANCELLED {
@@ -170,7 +162,7 @@ func (r *randomRun) tally(events sdk.Events) (burned, minted sdkmath.Int) {
 		case *types.EventRequestPruned:
 			r.outcomes["pruned"]++
 		case *minttypes.EventRoundClosed:
-			minted = minted.Add(amount(m.Coinbase))
+			minted = minted.Add(m.Coinbase.Amount)
 		}
 	}
 	return burned, minted

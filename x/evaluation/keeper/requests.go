@@ -122,8 +122,12 @@ func (k *Keeper) createRequest(ctx context.Context, client sdk.AccAddress, msg *
 	if err := k.changeOpen(ctx, 1); err != nil {
 		return 0, err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return 0, err
+	}
 	return id, emit(ctx, &types.EventRequestCreated{
-		RequestId: id, Client: r.Client, ModelId: r.ModelId, Rows: rows, MaxFee: r.MaxFee.String(), Deadline: r.Deadline,
+		RequestId: id, Client: r.Client, ModelId: r.ModelId, Rows: rows, MaxFee: coin(r.MaxFee), Deadline: r.Deadline,
 	})
 }
 
@@ -178,8 +182,12 @@ func (k *Keeper) claimRequest(ctx context.Context, addr sdk.AccAddress, id uint6
 	if err := k.Evaluators.Set(ctx, addr, ev); err != nil {
 		return sdkmath.Int{}, 0, err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return sdkmath.Int{}, 0, err
+	}
 	return price, best.Id, emit(ctx, &types.EventRequestClaimed{
-		RequestId: id, Evaluator: ev.Address, Price: price.String(), OptimumId: best.Id,
+		RequestId: id, Evaluator: ev.Address, Price: coin(price), OptimumId: best.Id,
 	})
 }
 
@@ -266,8 +274,12 @@ func (k *Keeper) refund(ctx context.Context, r *types.Request, client sdk.AccAdd
 	if err := k.finish(ctx, r, status); err != nil {
 		return err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventRequestRefunded{
-		RequestId: r.Id, Client: r.Client, Amount: r.MaxFee.String(), Status: status, Reason: reason,
+		RequestId: r.Id, Client: r.Client, Amount: coin(r.MaxFee), Status: status, Reason: reason,
 	})
 }
 

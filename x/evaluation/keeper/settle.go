@@ -92,9 +92,13 @@ func (k *Keeper) settle(ctx context.Context, params types.Params, r types.Reques
 	if err := k.finish(ctx, &r, types.REQUEST_STATUS_SETTLED); err != nil {
 		return err
 	}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventRequestSettled{
-		RequestId: r.Id, Evaluator: r.Evaluator, Price: r.Price.String(), EvaluatorFee: s.EvaluatorFee.String(),
-		Royalty: s.Royalty.String(), Optimizer: optimum.Optimizer, Burned: s.Burned.String(), ClientRefund: s.ClientRefund.String(),
+		RequestId: r.Id, Evaluator: r.Evaluator, Price: coin(r.Price), EvaluatorFee: coin(s.EvaluatorFee),
+		Royalty: coin(s.Royalty), Optimizer: optimum.Optimizer, Burned: coin(s.Burned), ClientRefund: coin(s.ClientRefund),
 	})
 }
 
@@ -122,7 +126,11 @@ func (k *Keeper) timeout(ctx context.Context, params types.Params, r types.Reque
 	if err := k.Evaluators.Set(ctx, evAddr, ev); err != nil {
 		return err
 	}
-	event := &types.EventRequestTimedOut{RequestId: r.Id, Evaluator: r.Evaluator, Slashed: slash.String(), Reauctioned: !r.Reauctioned}
+	coin, err := k.coinOf(ctx)
+	if err != nil {
+		return err
+	}
+	event := &types.EventRequestTimedOut{RequestId: r.Id, Evaluator: r.Evaluator, Slashed: coin(slash), Reauctioned: !r.Reauctioned}
 	if err := emit(ctx, event); err != nil {
 		return err
 	}

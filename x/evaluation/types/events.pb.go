@@ -5,6 +5,8 @@ package types
 
 import (
 	fmt "fmt"
+	types "github.com/cosmos/cosmos-sdk/types"
+	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
 	io "io"
 	math "math"
@@ -23,9 +25,9 @@ var _ = math.Inf
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 type EventEvaluatorRegistered struct {
-	Evaluator  string `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Collateral string `protobuf:"bytes,2,opt,name=collateral,proto3" json:"collateral,omitempty"`
-	Capacity   uint32 `protobuf:"varint,3,opt,name=capacity,proto3" json:"capacity,omitempty"`
+	Evaluator  string     `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Collateral types.Coin `protobuf:"bytes,2,opt,name=collateral,proto3" json:"collateral"`
+	Capacity   uint32     `protobuf:"varint,3,opt,name=capacity,proto3" json:"capacity,omitempty"`
 }
 
 func (m *EventEvaluatorRegistered) Reset()         { *m = EventEvaluatorRegistered{} }
@@ -68,11 +70,11 @@ func (m *EventEvaluatorRegistered) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventEvaluatorRegistered) GetCollateral() string {
+func (m *EventEvaluatorRegistered) GetCollateral() types.Coin {
 	if m != nil {
 		return m.Collateral
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventEvaluatorRegistered) GetCapacity() uint32 {
@@ -83,9 +85,9 @@ func (m *EventEvaluatorRegistered) GetCapacity() uint32 {
 }
 
 type EventCollateralAdded struct {
-	Evaluator  string `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Amount     string `protobuf:"bytes,2,opt,name=amount,proto3" json:"amount,omitempty"`
-	Collateral string `protobuf:"bytes,3,opt,name=collateral,proto3" json:"collateral,omitempty"`
+	Evaluator  string     `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Amount     types.Coin `protobuf:"bytes,2,opt,name=amount,proto3" json:"amount"`
+	Collateral types.Coin `protobuf:"bytes,3,opt,name=collateral,proto3" json:"collateral"`
 }
 
 func (m *EventCollateralAdded) Reset()         { *m = EventCollateralAdded{} }
@@ -128,18 +130,18 @@ func (m *EventCollateralAdded) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventCollateralAdded) GetAmount() string {
+func (m *EventCollateralAdded) GetAmount() types.Coin {
 	if m != nil {
 		return m.Amount
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventCollateralAdded) GetCollateral() string {
+func (m *EventCollateralAdded) GetCollateral() types.Coin {
 	if m != nil {
 		return m.Collateral
 	}
-	return ""
+	return types.Coin{}
 }
 
 type EventEvaluatorUnbonding struct {
@@ -196,8 +198,8 @@ func (m *EventEvaluatorUnbonding) GetUnbondingHeight() int64 {
 
 // EventEvaluatorUnbonded: the collateral went back and the evaluator is gone.
 type EventEvaluatorUnbonded struct {
-	Evaluator  string `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Collateral string `protobuf:"bytes,2,opt,name=collateral,proto3" json:"collateral,omitempty"`
+	Evaluator  string     `protobuf:"bytes,1,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Collateral types.Coin `protobuf:"bytes,2,opt,name=collateral,proto3" json:"collateral"`
 }
 
 func (m *EventEvaluatorUnbonded) Reset()         { *m = EventEvaluatorUnbonded{} }
@@ -240,20 +242,20 @@ func (m *EventEvaluatorUnbonded) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventEvaluatorUnbonded) GetCollateral() string {
+func (m *EventEvaluatorUnbonded) GetCollateral() types.Coin {
 	if m != nil {
 		return m.Collateral
 	}
-	return ""
+	return types.Coin{}
 }
 
 type EventRequestCreated struct {
-	RequestId uint64 `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	Client    string `protobuf:"bytes,2,opt,name=client,proto3" json:"client,omitempty"`
-	ModelId   uint64 `protobuf:"varint,3,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
-	Rows      uint32 `protobuf:"varint,4,opt,name=rows,proto3" json:"rows,omitempty"`
-	MaxFee    string `protobuf:"bytes,5,opt,name=max_fee,json=maxFee,proto3" json:"max_fee,omitempty"`
-	Deadline  int64  `protobuf:"varint,6,opt,name=deadline,proto3" json:"deadline,omitempty"`
+	RequestId uint64     `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	Client    string     `protobuf:"bytes,2,opt,name=client,proto3" json:"client,omitempty"`
+	ModelId   uint64     `protobuf:"varint,3,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Rows      uint32     `protobuf:"varint,4,opt,name=rows,proto3" json:"rows,omitempty"`
+	MaxFee    types.Coin `protobuf:"bytes,5,opt,name=max_fee,json=maxFee,proto3" json:"max_fee"`
+	Deadline  int64      `protobuf:"varint,6,opt,name=deadline,proto3" json:"deadline,omitempty"`
 }
 
 func (m *EventRequestCreated) Reset()         { *m = EventRequestCreated{} }
@@ -317,11 +319,11 @@ func (m *EventRequestCreated) GetRows() uint32 {
 	return 0
 }
 
-func (m *EventRequestCreated) GetMaxFee() string {
+func (m *EventRequestCreated) GetMaxFee() types.Coin {
 	if m != nil {
 		return m.MaxFee
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRequestCreated) GetDeadline() int64 {
@@ -332,10 +334,10 @@ func (m *EventRequestCreated) GetDeadline() int64 {
 }
 
 type EventRequestClaimed struct {
-	RequestId uint64 `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	Evaluator string `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Price     string `protobuf:"bytes,3,opt,name=price,proto3" json:"price,omitempty"`
-	OptimumId uint64 `protobuf:"varint,4,opt,name=optimum_id,json=optimumId,proto3" json:"optimum_id,omitempty"`
+	RequestId uint64     `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	Evaluator string     `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Price     types.Coin `protobuf:"bytes,3,opt,name=price,proto3" json:"price"`
+	OptimumId uint64     `protobuf:"varint,4,opt,name=optimum_id,json=optimumId,proto3" json:"optimum_id,omitempty"`
 }
 
 func (m *EventRequestClaimed) Reset()         { *m = EventRequestClaimed{} }
@@ -385,11 +387,11 @@ func (m *EventRequestClaimed) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventRequestClaimed) GetPrice() string {
+func (m *EventRequestClaimed) GetPrice() types.Coin {
 	if m != nil {
 		return m.Price
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRequestClaimed) GetOptimumId() uint64 {
@@ -461,15 +463,15 @@ func (m *EventResultSubmitted) GetSettleHeight() int64 {
 
 // EventChallengeResolved: wrong = the re-execution disagreed (slash).
 type EventChallengeResolved struct {
-	RequestId  uint64 `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	Challenger string `protobuf:"bytes,2,opt,name=challenger,proto3" json:"challenger,omitempty"`
-	Evaluator  string `protobuf:"bytes,3,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Wrong      bool   `protobuf:"varint,4,opt,name=wrong,proto3" json:"wrong,omitempty"`
-	Bond       string `protobuf:"bytes,5,opt,name=bond,proto3" json:"bond,omitempty"`
-	// slashed, bounty and burned are set when wrong.
-	Slashed string `protobuf:"bytes,6,opt,name=slashed,proto3" json:"slashed,omitempty"`
-	Bounty  string `protobuf:"bytes,7,opt,name=bounty,proto3" json:"bounty,omitempty"`
-	Burned  string `protobuf:"bytes,8,opt,name=burned,proto3" json:"burned,omitempty"`
+	RequestId  uint64     `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	Challenger string     `protobuf:"bytes,2,opt,name=challenger,proto3" json:"challenger,omitempty"`
+	Evaluator  string     `protobuf:"bytes,3,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Wrong      bool       `protobuf:"varint,4,opt,name=wrong,proto3" json:"wrong,omitempty"`
+	Bond       types.Coin `protobuf:"bytes,5,opt,name=bond,proto3" json:"bond"`
+	// slashed, bounty and burned are zero unless wrong.
+	Slashed types.Coin `protobuf:"bytes,6,opt,name=slashed,proto3" json:"slashed"`
+	Bounty  types.Coin `protobuf:"bytes,7,opt,name=bounty,proto3" json:"bounty"`
+	Burned  types.Coin `protobuf:"bytes,8,opt,name=burned,proto3" json:"burned"`
 }
 
 func (m *EventChallengeResolved) Reset()         { *m = EventChallengeResolved{} }
@@ -533,43 +535,43 @@ func (m *EventChallengeResolved) GetWrong() bool {
 	return false
 }
 
-func (m *EventChallengeResolved) GetBond() string {
+func (m *EventChallengeResolved) GetBond() types.Coin {
 	if m != nil {
 		return m.Bond
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventChallengeResolved) GetSlashed() string {
+func (m *EventChallengeResolved) GetSlashed() types.Coin {
 	if m != nil {
 		return m.Slashed
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventChallengeResolved) GetBounty() string {
+func (m *EventChallengeResolved) GetBounty() types.Coin {
 	if m != nil {
 		return m.Bounty
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventChallengeResolved) GetBurned() string {
+func (m *EventChallengeResolved) GetBurned() types.Coin {
 	if m != nil {
 		return m.Burned
 	}
-	return ""
+	return types.Coin{}
 }
 
 type EventRequestSettled struct {
-	RequestId    uint64 `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	Evaluator    string `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Price        string `protobuf:"bytes,3,opt,name=price,proto3" json:"price,omitempty"`
-	EvaluatorFee string `protobuf:"bytes,4,opt,name=evaluator_fee,json=evaluatorFee,proto3" json:"evaluator_fee,omitempty"`
-	Royalty      string `protobuf:"bytes,5,opt,name=royalty,proto3" json:"royalty,omitempty"`
-	Optimizer    string `protobuf:"bytes,6,opt,name=optimizer,proto3" json:"optimizer,omitempty"`
-	Burned       string `protobuf:"bytes,7,opt,name=burned,proto3" json:"burned,omitempty"`
-	ClientRefund string `protobuf:"bytes,8,opt,name=client_refund,json=clientRefund,proto3" json:"client_refund,omitempty"`
+	RequestId    uint64     `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	Evaluator    string     `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Price        types.Coin `protobuf:"bytes,3,opt,name=price,proto3" json:"price"`
+	EvaluatorFee types.Coin `protobuf:"bytes,4,opt,name=evaluator_fee,json=evaluatorFee,proto3" json:"evaluator_fee"`
+	Royalty      types.Coin `protobuf:"bytes,5,opt,name=royalty,proto3" json:"royalty"`
+	Optimizer    string     `protobuf:"bytes,6,opt,name=optimizer,proto3" json:"optimizer,omitempty"`
+	Burned       types.Coin `protobuf:"bytes,7,opt,name=burned,proto3" json:"burned"`
+	ClientRefund types.Coin `protobuf:"bytes,8,opt,name=client_refund,json=clientRefund,proto3" json:"client_refund"`
 }
 
 func (m *EventRequestSettled) Reset()         { *m = EventRequestSettled{} }
@@ -619,25 +621,25 @@ func (m *EventRequestSettled) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventRequestSettled) GetPrice() string {
+func (m *EventRequestSettled) GetPrice() types.Coin {
 	if m != nil {
 		return m.Price
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRequestSettled) GetEvaluatorFee() string {
+func (m *EventRequestSettled) GetEvaluatorFee() types.Coin {
 	if m != nil {
 		return m.EvaluatorFee
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRequestSettled) GetRoyalty() string {
+func (m *EventRequestSettled) GetRoyalty() types.Coin {
 	if m != nil {
 		return m.Royalty
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRequestSettled) GetOptimizer() string {
@@ -647,26 +649,26 @@ func (m *EventRequestSettled) GetOptimizer() string {
 	return ""
 }
 
-func (m *EventRequestSettled) GetBurned() string {
+func (m *EventRequestSettled) GetBurned() types.Coin {
 	if m != nil {
 		return m.Burned
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRequestSettled) GetClientRefund() string {
+func (m *EventRequestSettled) GetClientRefund() types.Coin {
 	if m != nil {
 		return m.ClientRefund
 	}
-	return ""
+	return types.Coin{}
 }
 
 // EventRequestTimedOut: the evaluator missed the deadline and its grace.
 type EventRequestTimedOut struct {
-	RequestId   uint64 `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	Evaluator   string `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
-	Slashed     string `protobuf:"bytes,3,opt,name=slashed,proto3" json:"slashed,omitempty"`
-	Reauctioned bool   `protobuf:"varint,4,opt,name=reauctioned,proto3" json:"reauctioned,omitempty"`
+	RequestId   uint64     `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	Evaluator   string     `protobuf:"bytes,2,opt,name=evaluator,proto3" json:"evaluator,omitempty"`
+	Slashed     types.Coin `protobuf:"bytes,3,opt,name=slashed,proto3" json:"slashed"`
+	Reauctioned bool       `protobuf:"varint,4,opt,name=reauctioned,proto3" json:"reauctioned,omitempty"`
 }
 
 func (m *EventRequestTimedOut) Reset()         { *m = EventRequestTimedOut{} }
@@ -716,11 +718,11 @@ func (m *EventRequestTimedOut) GetEvaluator() string {
 	return ""
 }
 
-func (m *EventRequestTimedOut) GetSlashed() string {
+func (m *EventRequestTimedOut) GetSlashed() types.Coin {
 	if m != nil {
 		return m.Slashed
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRequestTimedOut) GetReauctioned() bool {
@@ -733,7 +735,7 @@ func (m *EventRequestTimedOut) GetReauctioned() bool {
 type EventRequestRefunded struct {
 	RequestId uint64        `protobuf:"varint,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	Client    string        `protobuf:"bytes,2,opt,name=client,proto3" json:"client,omitempty"`
-	Amount    string        `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+	Amount    types.Coin    `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount"`
 	Status    RequestStatus `protobuf:"varint,4,opt,name=status,proto3,enum=don.evaluation.v1.RequestStatus" json:"status,omitempty"`
 	Reason    string        `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
 }
@@ -785,11 +787,11 @@ func (m *EventRequestRefunded) GetClient() string {
 	return ""
 }
 
-func (m *EventRequestRefunded) GetAmount() string {
+func (m *EventRequestRefunded) GetAmount() types.Coin {
 	if m != nil {
 		return m.Amount
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRequestRefunded) GetStatus() RequestStatus {
@@ -1137,65 +1139,71 @@ func init() {
 func init() { proto.RegisterFile("don/evaluation/v1/events.proto", fileDescriptor_e883555f97ceac8c) }
 
 var fileDescriptor_e883555f97ceac8c = []byte{
-	// 923 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x56, 0x3f, 0x73, 0x1c, 0x35,
-	0x14, 0xf7, 0xde, 0x9e, 0x7d, 0x77, 0x8a, 0x1d, 0xc2, 0x92, 0x49, 0x16, 0x4f, 0x72, 0x63, 0x36,
-	0x4d, 0x28, 0x72, 0x47, 0x42, 0x43, 0x1b, 0x3c, 0x01, 0x3c, 0x14, 0xc0, 0x1a, 0x28, 0x68, 0x3c,
-	0xba, 0xd5, 0xf3, 0x9d, 0x26, 0x5a, 0xe9, 0xd0, 0x4a, 0x67, 0x1f, 0x25, 0x0d, 0x25, 0x7c, 0x04,
-	0x3e, 0x02, 0x1d, 0x5f, 0x81, 0x32, 0x25, 0x0d, 0x33, 0x8c, 0x5d, 0xf1, 0x2d, 0x18, 0x3d, 0x69,
-	0xf7, 0xfe, 0xd8, 0xc3, 0x0d, 0x78, 0x98, 0x49, 0xa7, 0xdf, 0x4f, 0x4f, 0x7a, 0xff, 0x7e, 0x7a,
-	0xbb, 0xa4, 0xcf, 0x94, 0x1c, 0xc2, 0x8c, 0x0a, 0x4b, 0x0d, 0x57, 0x72, 0x38, 0x7b, 0x3a, 0x84,
-	0x19, 0x48, 0x53, 0x0d, 0xa6, 0x5a, 0x19, 0x95, 0xbc, 0xc9, 0x94, 0x1c, 0x2c, 0xf6, 0x07, 0xb3,
-	0xa7, 0xfb, 0xd9, 0x75, 0x47, 0x1a, 0x03, 0x3c, 0x96, 0x19, 0x92, 0xbe, 0x70, 0xd7, 0xbc, 0xf0,
-	0x1b, 0x4a, 0xe7, 0x30, 0xe6, 0x95, 0x01, 0x0d, 0x2c, 0x79, 0x40, 0x7a, 0x50, 0xd3, 0x69, 0x74,
-	0x10, 0x3d, 0xee, 0xe5, 0x0b, 0x22, 0xe9, 0x13, 0x52, 0x28, 0x21, 0xa8, 0x01, 0x4d, 0x45, 0xda,
-	0xc2, 0xed, 0x25, 0x26, 0xd9, 0x27, 0xdd, 0x82, 0x4e, 0x69, 0xc1, 0xcd, 0x3c, 0x8d, 0x0f, 0xa2,
-	0xc7, 0x7b, 0x79, 0x83, 0x33, 0x41, 0xee, 0xa2, 0xd7, 0xc3, 0xc6, 0xfc, 0x39, 0x63, 0x1b, 0x3d,
-	0xde, 0x23, 0x3b, 0xb4, 0x54, 0x56, 0x9a, 0xe0, 0x2d, 0xa0, 0xb5, 0x48, 0xe2, 0xf5, 0x48, 0xb2,
-	0x11, 0xb9, 0xbf, 0x9a, 0xe3, 0x57, 0x72, 0xa4, 0x24, 0xe3, 0x72, 0xbc, 0xc1, 0xe1, 0xbb, 0xe4,
-	0x8e, 0xad, 0x4d, 0x4f, 0x26, 0xc0, 0xc7, 0x13, 0xef, 0x3a, 0xce, 0xdf, 0x68, 0xf8, 0x4f, 0x90,
-	0xce, 0xbe, 0x26, 0xf7, 0xae, 0xf3, 0x71, 0xd3, 0x2a, 0x66, 0xbf, 0x44, 0xe4, 0x2d, 0xbc, 0x38,
-	0x87, 0x6f, 0x2d, 0x54, 0xe6, 0x50, 0x03, 0x35, 0xc0, 0x92, 0x87, 0x84, 0x68, 0xcf, 0x9c, 0x70,
-	0x86, 0xd7, 0xb6, 0xf3, 0x5e, 0x60, 0x8e, 0x98, 0x2b, 0x55, 0x21, 0x38, 0x2c, 0x4a, 0xe5, 0x51,
-	0xf2, 0x36, 0xe9, 0x96, 0x8a, 0x81, 0x70, 0x87, 0x62, 0x3c, 0xd4, 0x41, 0x7c, 0xc4, 0x92, 0x84,
-	0xb4, 0xb5, 0x3a, 0xab, 0xd2, 0x36, 0xf6, 0x0a, 0xd7, 0xc9, 0x7d, 0xd2, 0x29, 0xe9, 0xf9, 0xc9,
-	0x29, 0x40, 0xba, 0xed, 0xef, 0x29, 0xe9, 0xf9, 0x47, 0x00, 0xae, 0xb9, 0x0c, 0x28, 0x13, 0x5c,
-	0x42, 0xba, 0x83, 0x15, 0x69, 0x70, 0xf6, 0xc3, 0x7a, 0xc8, 0x82, 0xf2, 0x72, 0x73, 0xc8, 0x2b,
-	0x75, 0x6a, 0xad, 0xd7, 0xe9, 0x2e, 0xd9, 0x9e, 0x6a, 0x5e, 0x40, 0x68, 0xaf, 0x07, 0xee, 0x4a,
-	0x35, 0x35, 0xbc, 0xb4, 0xa5, 0xbb, 0xb2, 0xed, 0xaf, 0x0c, 0xcc, 0x11, 0xcb, 0xce, 0x83, 0xcc,
-	0x72, 0xa8, 0xac, 0x30, 0xc7, 0x76, 0x54, 0x72, 0x63, 0x6e, 0x1a, 0xc9, 0x23, 0xb2, 0x57, 0x81,
-	0x31, 0x02, 0x6a, 0x45, 0xc4, 0x98, 0xff, 0xae, 0x27, 0x83, 0x1c, 0xfe, 0x8a, 0x82, 0x1e, 0x0e,
-	0x27, 0x54, 0x08, 0x90, 0x63, 0xc8, 0xa1, 0x52, 0x62, 0xb6, 0xd9, 0xb9, 0x13, 0x44, 0x7d, 0x46,
-	0x37, 0x82, 0x68, 0x98, 0xd5, 0xe0, 0xe2, 0x6b, 0xca, 0x74, 0xa6, 0x95, 0x1c, 0x63, 0x2d, 0xba,
-	0xb9, 0x07, 0xae, 0xb5, 0x4e, 0x8c, 0xa1, 0x87, 0xb8, 0x4e, 0x52, 0xd2, 0xa9, 0x04, 0xad, 0x26,
-	0xc0, 0xb0, 0x81, 0xbd, 0xbc, 0x86, 0x4e, 0x3b, 0x23, 0xf7, 0xae, 0xe6, 0x69, 0xc7, 0xf7, 0xdc,
-	0x23, 0xe4, 0xad, 0x96, 0xc0, 0xd2, 0x6e, 0xe0, 0x11, 0x65, 0xdf, 0xb7, 0x56, 0xfb, 0x7d, 0x8c,
-	0x85, 0xf8, 0x5f, 0xfa, 0xfd, 0x88, 0xec, 0x35, 0x26, 0xa8, 0xca, 0x36, 0xee, 0xee, 0x36, 0xa4,
-	0xd3, 0x66, 0x4a, 0x3a, 0x5a, 0xcd, 0xa9, 0x30, 0xf3, 0x90, 0x70, 0x0d, 0x9d, 0x4b, 0x14, 0x07,
-	0xff, 0x0e, 0x74, 0xc8, 0x7a, 0x41, 0x2c, 0xe5, 0xd7, 0x59, 0xce, 0xcf, 0x39, 0xf5, 0xaf, 0xe7,
-	0x44, 0xc3, 0xa9, 0x95, 0x75, 0xfa, 0xbb, 0x9e, 0xcc, 0x91, 0xcb, 0x7e, 0x8c, 0x1a, 0xad, 0x61,
-	0x82, 0x5f, 0x3a, 0xc9, 0x7f, 0x66, 0xcd, 0xcd, 0xaa, 0xb0, 0xd4, 0xa4, 0x78, 0xb5, 0x49, 0x07,
-	0xe4, 0x96, 0x06, 0x6a, 0x0b, 0x37, 0xca, 0x81, 0x85, 0x76, 0x2f, 0x53, 0xd9, 0xaf, 0x6b, 0x11,
-	0xf9, 0x40, 0xff, 0xfb, 0xe8, 0x58, 0x4c, 0xdf, 0x78, 0x65, 0xfa, 0x7e, 0x40, 0x76, 0x2a, 0x43,
-	0x8d, 0xf5, 0x93, 0xe3, 0xf6, 0xb3, 0x83, 0xc1, 0x95, 0x2f, 0xd1, 0xa0, 0x56, 0x06, 0xda, 0xe5,
-	0xc1, 0xde, 0xdd, 0xa8, 0x81, 0x56, 0x4a, 0xd6, 0xc3, 0xc5, 0xa3, 0xac, 0x24, 0xc9, 0x72, 0xe0,
-	0x9f, 0x6b, 0x2b, 0x37, 0x87, 0xbd, 0x08, 0xa3, 0xf5, 0xef, 0xc2, 0xc8, 0x4c, 0x78, 0xaa, 0x39,
-	0x4c, 0xad, 0x41, 0xdb, 0xc3, 0x09, 0x95, 0xe3, 0x8d, 0xa3, 0xfb, 0x0e, 0x89, 0x95, 0x60, 0xa1,
-	0x4a, 0x6e, 0xe9, 0x18, 0x09, 0x67, 0xa1, 0x3e, 0x6e, 0x89, 0x0d, 0xb4, 0x45, 0x01, 0x55, 0x15,
-	0x5a, 0x54, 0xc3, 0xec, 0xe7, 0x56, 0x70, 0xfb, 0x85, 0x05, 0x0b, 0x47, 0x06, 0xca, 0x63, 0x30,
-	0xcf, 0x2b, 0xce, 0x20, 0x79, 0x8f, 0xb4, 0x5f, 0x72, 0xe9, 0x73, 0xbc, 0xfd, 0xec, 0xc1, 0x35,
-	0x89, 0xe0, 0x99, 0x4f, 0xb9, 0x64, 0x39, 0x5a, 0xae, 0xd5, 0xa6, 0xf5, 0x8f, 0x22, 0xbb, 0x32,
-	0x33, 0x1e, 0x12, 0xc2, 0x6c, 0x33, 0xcd, 0xda, 0x38, 0xcd, 0x7a, 0xcc, 0x86, 0x51, 0xe6, 0xe4,
-	0x7f, 0x4a, 0xb9, 0x00, 0x56, 0x5b, 0x6c, 0xfb, 0x79, 0xe7, 0xc9, 0x60, 0xf4, 0x0e, 0xd9, 0xd5,
-	0x60, 0xf4, 0xbc, 0xb6, 0xf1, 0xdf, 0x84, 0x5b, 0xc8, 0x05, 0x93, 0x7d, 0xd2, 0xa5, 0xc6, 0x40,
-	0x39, 0x35, 0x15, 0x3e, 0xb0, 0xbd, 0xbc, 0xc1, 0xee, 0xb5, 0x83, 0xd6, 0x4a, 0x87, 0xa7, 0xe5,
-	0x41, 0xf6, 0x47, 0x14, 0x3e, 0xdc, 0x4d, 0x89, 0x72, 0x28, 0xd4, 0x0c, 0xff, 0x4d, 0x5e, 0xaf,
-	0x1a, 0x2d, 0xe7, 0xb6, 0xbd, 0x96, 0x9b, 0x1b, 0x47, 0x60, 0x34, 0x0f, 0x83, 0xb6, 0x9b, 0xd7,
-	0xf0, 0xc3, 0x8f, 0x7f, 0xbb, 0xe8, 0x47, 0xaf, 0x2e, 0xfa, 0xd1, 0x9f, 0x17, 0xfd, 0xe8, 0xa7,
-	0xcb, 0xfe, 0xd6, 0xab, 0xcb, 0xfe, 0xd6, 0xef, 0x97, 0xfd, 0xad, 0x6f, 0x9e, 0x8c, 0xb9, 0x99,
-	0xd8, 0xd1, 0xa0, 0x50, 0xe5, 0x90, 0x29, 0xf9, 0x44, 0x82, 0x39, 0x53, 0xfa, 0xa5, 0x5b, 0x0f,
-	0xcf, 0x97, 0x7f, 0xe9, 0xcc, 0x7c, 0x0a, 0xd5, 0x68, 0x07, 0xff, 0xe5, 0xde, 0xff, 0x3b, 0x00,
-	0x00, 0xff, 0xff, 0x05, 0x4b, 0xf6, 0x93, 0x24, 0x0a, 0x00, 0x00,
+	// 1014 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x57, 0x4d, 0x73, 0x1b, 0x45,
+	0x13, 0xf6, 0x5a, 0xb2, 0x25, 0x8d, 0xed, 0xbc, 0x79, 0x17, 0x57, 0xd8, 0xb8, 0x12, 0x61, 0x96,
+	0x8b, 0x39, 0x44, 0xc2, 0x4e, 0x51, 0x24, 0x27, 0x2a, 0x31, 0x01, 0x5c, 0x1c, 0x80, 0x31, 0x5c,
+	0xb8, 0xb8, 0x46, 0x3b, 0x6d, 0x69, 0x2a, 0xbb, 0x33, 0x62, 0x3e, 0x64, 0x8b, 0x5f, 0xc1, 0x85,
+	0x3b, 0x37, 0x38, 0x51, 0xfc, 0x8c, 0x1c, 0xc3, 0x2d, 0x17, 0x28, 0xca, 0x3e, 0xf3, 0x1f, 0xa8,
+	0xf9, 0xd8, 0xb5, 0xac, 0xb8, 0xd0, 0x9a, 0x14, 0x05, 0xb7, 0xe9, 0xf6, 0xd3, 0xea, 0xaf, 0xa7,
+	0xbb, 0xd7, 0xa8, 0x4b, 0x05, 0xef, 0xc3, 0x84, 0xe4, 0x86, 0x68, 0x26, 0x78, 0x7f, 0xb2, 0xdb,
+	0x87, 0x09, 0x70, 0xad, 0x7a, 0x63, 0x29, 0xb4, 0x88, 0xff, 0x4f, 0x05, 0xef, 0x5d, 0xfc, 0xbd,
+	0x37, 0xd9, 0xdd, 0xea, 0x66, 0x42, 0x15, 0x42, 0xf5, 0x07, 0x44, 0x41, 0x7f, 0xb2, 0x3b, 0x00,
+	0x4d, 0x76, 0xfb, 0x99, 0x60, 0xdc, 0x9b, 0x6c, 0xa5, 0x57, 0xfd, 0x64, 0xf5, 0x03, 0x1e, 0xb3,
+	0x39, 0x14, 0x43, 0xe1, 0x9e, 0x7d, 0xfb, 0xf2, 0xda, 0xf4, 0xbb, 0x08, 0x25, 0x4f, 0xac, 0xf7,
+	0x27, 0x1e, 0x2f, 0x24, 0x86, 0x21, 0x53, 0x1a, 0x24, 0xd0, 0xf8, 0x0e, 0xea, 0x40, 0xa9, 0x4e,
+	0xa2, 0xed, 0x68, 0xa7, 0x83, 0x2f, 0x14, 0xf1, 0xfb, 0x08, 0x65, 0x22, 0xcf, 0x89, 0x06, 0x49,
+	0xf2, 0x64, 0x79, 0x3b, 0xda, 0x59, 0xdb, 0xbb, 0xdd, 0xf3, 0x91, 0xf6, 0x6c, 0xa4, 0xbd, 0x10,
+	0x69, 0x6f, 0x5f, 0x30, 0xfe, 0xb8, 0xf9, 0xec, 0xb7, 0x37, 0x96, 0xf0, 0x8c, 0x49, 0xbc, 0x85,
+	0xda, 0x19, 0x19, 0x93, 0x8c, 0xe9, 0x69, 0xd2, 0xd8, 0x8e, 0x76, 0x36, 0x70, 0x25, 0xa7, 0x3f,
+	0x45, 0x68, 0xd3, 0xc5, 0xb5, 0x5f, 0xe1, 0x1f, 0x51, 0xba, 0x30, 0xa6, 0xf7, 0xd0, 0x2a, 0x29,
+	0x84, 0xe1, 0xba, 0x6e, 0x3c, 0x01, 0x3e, 0x97, 0x4c, 0xe3, 0xda, 0xc9, 0xa4, 0x03, 0xf4, 0xfa,
+	0xe5, 0x3a, 0x7e, 0xc9, 0x07, 0x82, 0x53, 0xc6, 0x87, 0x0b, 0x42, 0x7e, 0x1b, 0xdd, 0x34, 0x25,
+	0xf4, 0x68, 0x04, 0x6c, 0x38, 0xf2, 0xc1, 0x37, 0xf0, 0xff, 0x2a, 0xfd, 0xc7, 0x4e, 0x9d, 0x9e,
+	0xa0, 0x5b, 0x57, 0xf9, 0xf8, 0xc7, 0x3b, 0x95, 0xfe, 0x12, 0xa1, 0xd7, 0x9c, 0x67, 0x0c, 0x5f,
+	0x1b, 0x50, 0x7a, 0x5f, 0x02, 0xd1, 0x40, 0xe3, 0xbb, 0x08, 0x49, 0xaf, 0x39, 0x62, 0xd4, 0xf9,
+	0x6d, 0xe2, 0x4e, 0xd0, 0x1c, 0xd0, 0xf8, 0x16, 0x5a, 0xcd, 0x72, 0x06, 0xa1, 0x1b, 0x1d, 0x1c,
+	0xa4, 0xf8, 0x36, 0x6a, 0x17, 0x82, 0x42, 0x6e, 0x8d, 0x1a, 0xce, 0xa8, 0xe5, 0xe4, 0x03, 0x1a,
+	0xc7, 0xa8, 0x29, 0xc5, 0x89, 0x4a, 0x9a, 0x8e, 0x0f, 0xee, 0x1d, 0x3f, 0x40, 0xad, 0x82, 0x9c,
+	0x1e, 0x1d, 0x03, 0x24, 0x2b, 0x35, 0xbb, 0x5a, 0x90, 0xd3, 0x0f, 0x01, 0x2c, 0xc3, 0x28, 0x10,
+	0x9a, 0x33, 0x0e, 0xc9, 0xaa, 0xab, 0x69, 0x25, 0xa7, 0x3f, 0xce, 0xe7, 0x94, 0x13, 0x56, 0x2c,
+	0xce, 0xe9, 0x52, 0xa5, 0x97, 0xe7, 0x2b, 0xfd, 0x2e, 0x5a, 0x19, 0x4b, 0x96, 0x41, 0x5d, 0x06,
+	0x79, 0xb4, 0xf5, 0x29, 0xc6, 0x9a, 0x15, 0xa6, 0xb0, 0x3e, 0x9b, 0xde, 0x67, 0xd0, 0x1c, 0xd0,
+	0xf4, 0x34, 0xcc, 0x02, 0x06, 0x65, 0x72, 0x7d, 0x68, 0x06, 0x05, 0xd3, 0xfa, 0x55, 0x43, 0x7d,
+	0x0b, 0x6d, 0x28, 0xd0, 0x3a, 0x87, 0x92, 0x74, 0x0d, 0x57, 0xa0, 0x75, 0xaf, 0x0c, 0x8c, 0xfb,
+	0x63, 0x39, 0x50, 0x6e, 0x7f, 0x44, 0xf2, 0x1c, 0xf8, 0x10, 0x30, 0x28, 0x91, 0x4f, 0x16, 0x3b,
+	0xef, 0x22, 0x94, 0x95, 0x36, 0xa5, 0xf7, 0x19, 0xcd, 0xe5, 0xe0, 0x1a, 0xf3, 0xc1, 0x6d, 0xa2,
+	0x95, 0x13, 0x29, 0xf8, 0xd0, 0xd5, 0xa2, 0x8d, 0xbd, 0x10, 0xdf, 0x47, 0x4d, 0xcb, 0xf7, 0xba,
+	0x2c, 0x70, 0xe0, 0xf8, 0x21, 0x6a, 0xa9, 0x9c, 0xa8, 0x11, 0x50, 0x47, 0x81, 0x1a, 0x76, 0x25,
+	0xde, 0x6e, 0x93, 0x81, 0xdd, 0x0e, 0xd3, 0xa4, 0x55, 0x93, 0x77, 0x1e, 0xee, 0x0c, 0x8d, 0xe4,
+	0x40, 0x93, 0x76, 0x5d, 0x43, 0x07, 0x4f, 0x7f, 0x68, 0x5c, 0x26, 0xe5, 0xa1, 0x6b, 0xc6, 0xbf,
+	0x43, 0xca, 0x0f, 0xd0, 0x46, 0xf5, 0x1b, 0x6e, 0xf8, 0x9a, 0xf5, 0xcc, 0xd7, 0x2b, 0x2b, 0x3b,
+	0x82, 0x0f, 0x51, 0x4b, 0x8a, 0x29, 0xc9, 0xf5, 0xb4, 0x6e, 0xdb, 0x4a, 0xbc, 0xcd, 0xca, 0xcd,
+	0x00, 0xfb, 0x06, 0xa4, 0xeb, 0x5d, 0x07, 0x5f, 0x28, 0x66, 0x6a, 0xdc, 0xba, 0x56, 0x8d, 0x6d,
+	0x5e, 0x7e, 0x0f, 0x1d, 0x49, 0x38, 0x36, 0xbc, 0x76, 0x8f, 0xd6, 0xbd, 0x15, 0x76, 0x46, 0xe9,
+	0xcf, 0x51, 0x35, 0x94, 0xae, 0x0b, 0x5f, 0xd8, 0xe5, 0xf1, 0xa9, 0xd1, 0xaf, 0xd6, 0xaa, 0x19,
+	0xb2, 0x36, 0xae, 0x49, 0xd6, 0x6d, 0xb4, 0x26, 0x81, 0x98, 0xcc, 0x9e, 0x7c, 0xa0, 0x61, 0x70,
+	0x66, 0x55, 0xe9, 0x8b, 0xb9, 0x90, 0x7d, 0x26, 0x7f, 0x7f, 0x8d, 0x5f, 0x1c, 0xdb, 0xc6, 0xf5,
+	0x8e, 0xed, 0x03, 0xb4, 0xaa, 0x34, 0xd1, 0xc6, 0xaf, 0xf9, 0x1b, 0x7b, 0xdb, 0xbd, 0x97, 0x3e,
+	0x79, 0x7a, 0xe5, 0x00, 0x38, 0x1c, 0x0e, 0x78, 0x1b, 0x8a, 0x04, 0xa2, 0x04, 0x77, 0x64, 0xea,
+	0xe0, 0x20, 0xa5, 0x05, 0x8a, 0x67, 0x33, 0xfb, 0x4c, 0x1a, 0xbe, 0x38, 0xaf, 0x8b, 0x30, 0x96,
+	0xaf, 0x17, 0x46, 0xaa, 0xc3, 0x56, 0xc4, 0x30, 0x36, 0xda, 0x61, 0xf7, 0x47, 0x84, 0x0f, 0x17,
+	0x1e, 0xe2, 0x9b, 0xa8, 0x21, 0x72, 0x1a, 0xca, 0x68, 0x9f, 0x56, 0xc3, 0xe1, 0x24, 0x2c, 0x40,
+	0xfb, 0x8c, 0x13, 0xd4, 0x52, 0x26, 0xcb, 0x40, 0xa9, 0xd0, 0xc3, 0x52, 0x4c, 0xbf, 0x2f, 0x97,
+	0xf1, 0xe7, 0x06, 0x0c, 0x1c, 0x68, 0x28, 0x0e, 0x41, 0x3f, 0x52, 0x8c, 0x42, 0xfc, 0x0e, 0x6a,
+	0x3e, 0x65, 0xdc, 0xe7, 0x78, 0x63, 0xef, 0xce, 0x15, 0x89, 0x38, 0x9b, 0x4f, 0x18, 0xa7, 0xd8,
+	0x21, 0xe7, 0x6a, 0xb3, 0xfc, 0x97, 0x34, 0x7d, 0x69, 0x3d, 0xdf, 0x45, 0x88, 0x9a, 0xea, 0x70,
+	0x34, 0xdd, 0xe1, 0xe8, 0x50, 0x13, 0xae, 0x86, 0x3d, 0x2d, 0xc7, 0x84, 0xe5, 0x40, 0x4b, 0xc4,
+	0x8a, 0x3f, 0x2d, 0x5e, 0x19, 0x40, 0x6f, 0xa2, 0x75, 0x09, 0x5a, 0x4e, 0x4b, 0x8c, 0xbf, 0xcf,
+	0x6b, 0x4e, 0x17, 0x20, 0x5b, 0xa8, 0x4d, 0xb4, 0x86, 0x62, 0xac, 0x95, 0x1b, 0xf2, 0x0d, 0x5c,
+	0xc9, 0xf6, 0x42, 0x80, 0x94, 0x42, 0xba, 0xe9, 0xed, 0x60, 0x2f, 0xa4, 0xbf, 0x46, 0xe1, 0x33,
+	0xac, 0x2a, 0x11, 0x86, 0x4c, 0x4c, 0xdc, 0xd7, 0xec, 0x7f, 0xab, 0x46, 0xb3, 0xb9, 0xad, 0xcc,
+	0xe5, 0x96, 0xa0, 0x96, 0x2d, 0x03, 0x0b, 0x27, 0xab, 0x8d, 0x4b, 0xf1, 0xf1, 0x47, 0xcf, 0xce,
+	0xba, 0xd1, 0xf3, 0xb3, 0x6e, 0xf4, 0xfb, 0x59, 0x37, 0xfa, 0xf6, 0xbc, 0xbb, 0xf4, 0xfc, 0xbc,
+	0xbb, 0xf4, 0xe2, 0xbc, 0xbb, 0xf4, 0xd5, 0xbd, 0x21, 0xd3, 0x23, 0x33, 0xe8, 0x65, 0xa2, 0xe8,
+	0x53, 0xc1, 0xef, 0x71, 0xd0, 0x27, 0x42, 0x3e, 0xb5, 0xef, 0xfe, 0xe9, 0xec, 0xff, 0x06, 0x7a,
+	0x3a, 0x06, 0x35, 0x58, 0x75, 0x9f, 0xff, 0xf7, 0xff, 0x0c, 0x00, 0x00, 0xff, 0xff, 0xa3, 0xe5,
+	0xe6, 0xbf, 0x8d, 0x0c, 0x00, 0x00,
 }
 
 func (m *EventEvaluatorRegistered) Marshal() (dAtA []byte, err error) {
@@ -1223,13 +1231,16 @@ func (m *EventEvaluatorRegistered) MarshalToSizedBuffer(dAtA []byte) (int, error
 		i--
 		dAtA[i] = 0x18
 	}
-	if len(m.Collateral) > 0 {
-		i -= len(m.Collateral)
-		copy(dAtA[i:], m.Collateral)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Collateral)))
-		i--
-		dAtA[i] = 0x12
+	{
+		size, err := m.Collateral.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x12
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1260,20 +1271,26 @@ func (m *EventCollateralAdded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	if len(m.Collateral) > 0 {
-		i -= len(m.Collateral)
-		copy(dAtA[i:], m.Collateral)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Collateral)))
-		i--
-		dAtA[i] = 0x1a
+	{
+		size, err := m.Collateral.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Amount) > 0 {
-		i -= len(m.Amount)
-		copy(dAtA[i:], m.Amount)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Amount)))
-		i--
-		dAtA[i] = 0x12
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x12
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1339,13 +1356,16 @@ func (m *EventEvaluatorUnbonded) MarshalToSizedBuffer(dAtA []byte) (int, error) 
 	_ = i
 	var l int
 	_ = l
-	if len(m.Collateral) > 0 {
-		i -= len(m.Collateral)
-		copy(dAtA[i:], m.Collateral)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Collateral)))
-		i--
-		dAtA[i] = 0x12
+	{
+		size, err := m.Collateral.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x12
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1381,13 +1401,16 @@ func (m *EventRequestCreated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x30
 	}
-	if len(m.MaxFee) > 0 {
-		i -= len(m.MaxFee)
-		copy(dAtA[i:], m.MaxFee)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.MaxFee)))
-		i--
-		dAtA[i] = 0x2a
+	{
+		size, err := m.MaxFee.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x2a
 	if m.Rows != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.Rows))
 		i--
@@ -1438,13 +1461,16 @@ func (m *EventRequestClaimed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x20
 	}
-	if len(m.Price) > 0 {
-		i -= len(m.Price)
-		copy(dAtA[i:], m.Price)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Price)))
-		i--
-		dAtA[i] = 0x1a
+	{
+		size, err := m.Price.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x1a
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1520,34 +1546,46 @@ func (m *EventChallengeResolved) MarshalToSizedBuffer(dAtA []byte) (int, error) 
 	_ = i
 	var l int
 	_ = l
-	if len(m.Burned) > 0 {
-		i -= len(m.Burned)
-		copy(dAtA[i:], m.Burned)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Burned)))
-		i--
-		dAtA[i] = 0x42
+	{
+		size, err := m.Burned.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Bounty) > 0 {
-		i -= len(m.Bounty)
-		copy(dAtA[i:], m.Bounty)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Bounty)))
-		i--
-		dAtA[i] = 0x3a
+	i--
+	dAtA[i] = 0x42
+	{
+		size, err := m.Bounty.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Slashed) > 0 {
-		i -= len(m.Slashed)
-		copy(dAtA[i:], m.Slashed)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Slashed)))
-		i--
-		dAtA[i] = 0x32
+	i--
+	dAtA[i] = 0x3a
+	{
+		size, err := m.Slashed.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Bond) > 0 {
-		i -= len(m.Bond)
-		copy(dAtA[i:], m.Bond)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Bond)))
-		i--
-		dAtA[i] = 0x2a
+	i--
+	dAtA[i] = 0x32
+	{
+		size, err := m.Bond.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x2a
 	if m.Wrong {
 		i--
 		if m.Wrong {
@@ -1600,20 +1638,26 @@ func (m *EventRequestSettled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	if len(m.ClientRefund) > 0 {
-		i -= len(m.ClientRefund)
-		copy(dAtA[i:], m.ClientRefund)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.ClientRefund)))
-		i--
-		dAtA[i] = 0x42
+	{
+		size, err := m.ClientRefund.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Burned) > 0 {
-		i -= len(m.Burned)
-		copy(dAtA[i:], m.Burned)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Burned)))
-		i--
-		dAtA[i] = 0x3a
+	i--
+	dAtA[i] = 0x42
+	{
+		size, err := m.Burned.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x3a
 	if len(m.Optimizer) > 0 {
 		i -= len(m.Optimizer)
 		copy(dAtA[i:], m.Optimizer)
@@ -1621,27 +1665,36 @@ func (m *EventRequestSettled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x32
 	}
-	if len(m.Royalty) > 0 {
-		i -= len(m.Royalty)
-		copy(dAtA[i:], m.Royalty)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Royalty)))
-		i--
-		dAtA[i] = 0x2a
+	{
+		size, err := m.Royalty.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorFee) > 0 {
-		i -= len(m.EvaluatorFee)
-		copy(dAtA[i:], m.EvaluatorFee)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorFee)))
-		i--
-		dAtA[i] = 0x22
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.EvaluatorFee.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Price) > 0 {
-		i -= len(m.Price)
-		copy(dAtA[i:], m.Price)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Price)))
-		i--
-		dAtA[i] = 0x1a
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.Price.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x1a
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1687,13 +1740,16 @@ func (m *EventRequestTimedOut) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x20
 	}
-	if len(m.Slashed) > 0 {
-		i -= len(m.Slashed)
-		copy(dAtA[i:], m.Slashed)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Slashed)))
-		i--
-		dAtA[i] = 0x1a
+	{
+		size, err := m.Slashed.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x1a
 	if len(m.Evaluator) > 0 {
 		i -= len(m.Evaluator)
 		copy(dAtA[i:], m.Evaluator)
@@ -1741,13 +1797,16 @@ func (m *EventRequestRefunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x20
 	}
-	if len(m.Amount) > 0 {
-		i -= len(m.Amount)
-		copy(dAtA[i:], m.Amount)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Amount)))
-		i--
-		dAtA[i] = 0x1a
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x1a
 	if len(m.Client) > 0 {
 		i -= len(m.Client)
 		copy(dAtA[i:], m.Client)
@@ -1998,10 +2057,8 @@ func (m *EventEvaluatorRegistered) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Collateral)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Collateral.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.Capacity != 0 {
 		n += 1 + sovEvents(uint64(m.Capacity))
 	}
@@ -2018,14 +2075,10 @@ func (m *EventCollateralAdded) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Amount)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Collateral)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Collateral.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2055,10 +2108,8 @@ func (m *EventEvaluatorUnbonded) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Collateral)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Collateral.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2081,10 +2132,8 @@ func (m *EventRequestCreated) Size() (n int) {
 	if m.Rows != 0 {
 		n += 1 + sovEvents(uint64(m.Rows))
 	}
-	l = len(m.MaxFee)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.MaxFee.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.Deadline != 0 {
 		n += 1 + sovEvents(uint64(m.Deadline))
 	}
@@ -2104,10 +2153,8 @@ func (m *EventRequestClaimed) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Price)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Price.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.OptimumId != 0 {
 		n += 1 + sovEvents(uint64(m.OptimumId))
 	}
@@ -2153,22 +2200,14 @@ func (m *EventChallengeResolved) Size() (n int) {
 	if m.Wrong {
 		n += 2
 	}
-	l = len(m.Bond)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Slashed)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Bounty)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Burned)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Bond.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Slashed.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Bounty.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Burned.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2185,30 +2224,20 @@ func (m *EventRequestSettled) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Price)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.EvaluatorFee)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Royalty)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Price.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.EvaluatorFee.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Royalty.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	l = len(m.Optimizer)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Burned)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.ClientRefund)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Burned.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.ClientRefund.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2225,10 +2254,8 @@ func (m *EventRequestTimedOut) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Slashed)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Slashed.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.Reauctioned {
 		n += 2
 	}
@@ -2248,10 +2275,8 @@ func (m *EventRequestRefunded) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Amount)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.Status != 0 {
 		n += 1 + sovEvents(uint64(m.Status))
 	}
@@ -2435,7 +2460,7 @@ func (m *EventEvaluatorRegistered) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Collateral", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2445,23 +2470,24 @@ func (m *EventEvaluatorRegistered) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Collateral = string(dAtA[iNdEx:postIndex])
+			if err := m.Collateral.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 3:
 			if wireType != 0 {
@@ -2568,7 +2594,7 @@ func (m *EventCollateralAdded) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2578,29 +2604,30 @@ func (m *EventCollateralAdded) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Amount = string(dAtA[iNdEx:postIndex])
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 3:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Collateral", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2610,23 +2637,24 @@ func (m *EventCollateralAdded) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Collateral = string(dAtA[iNdEx:postIndex])
+			if err := m.Collateral.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -2815,7 +2843,7 @@ func (m *EventEvaluatorUnbonded) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Collateral", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2825,23 +2853,24 @@ func (m *EventEvaluatorUnbonded) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Collateral = string(dAtA[iNdEx:postIndex])
+			if err := m.Collateral.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -2986,7 +3015,7 @@ func (m *EventRequestCreated) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field MaxFee", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2996,23 +3025,24 @@ func (m *EventRequestCreated) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.MaxFee = string(dAtA[iNdEx:postIndex])
+			if err := m.MaxFee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 6:
 			if wireType != 0 {
@@ -3138,7 +3168,7 @@ func (m *EventRequestClaimed) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3148,23 +3178,24 @@ func (m *EventRequestClaimed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Price = string(dAtA[iNdEx:postIndex])
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 4:
 			if wireType != 0 {
@@ -3462,7 +3493,7 @@ func (m *EventChallengeResolved) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Bond", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3472,29 +3503,30 @@ func (m *EventChallengeResolved) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Bond = string(dAtA[iNdEx:postIndex])
+			if err := m.Bond.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 6:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Slashed", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3504,29 +3536,30 @@ func (m *EventChallengeResolved) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Slashed = string(dAtA[iNdEx:postIndex])
+			if err := m.Slashed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 7:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Bounty", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3536,29 +3569,30 @@ func (m *EventChallengeResolved) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Bounty = string(dAtA[iNdEx:postIndex])
+			if err := m.Bounty.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 8:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Burned", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3568,23 +3602,24 @@ func (m *EventChallengeResolved) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Burned = string(dAtA[iNdEx:postIndex])
+			if err := m.Burned.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -3691,7 +3726,7 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3701,29 +3736,30 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Price = string(dAtA[iNdEx:postIndex])
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 4:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorFee", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3733,29 +3769,30 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorFee = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorFee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 5:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Royalty", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3765,23 +3802,24 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Royalty = string(dAtA[iNdEx:postIndex])
+			if err := m.Royalty.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 6:
 			if wireType != 2 {
@@ -3819,7 +3857,7 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Burned", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3829,29 +3867,30 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Burned = string(dAtA[iNdEx:postIndex])
+			if err := m.Burned.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 8:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field ClientRefund", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3861,23 +3900,24 @@ func (m *EventRequestSettled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.ClientRefund = string(dAtA[iNdEx:postIndex])
+			if err := m.ClientRefund.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -3984,7 +4024,7 @@ func (m *EventRequestTimedOut) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Slashed", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -3994,23 +4034,24 @@ func (m *EventRequestTimedOut) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Slashed = string(dAtA[iNdEx:postIndex])
+			if err := m.Slashed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 4:
 			if wireType != 0 {
@@ -4137,7 +4178,7 @@ func (m *EventRequestRefunded) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -4147,23 +4188,24 @@ func (m *EventRequestRefunded) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Amount = string(dAtA[iNdEx:postIndex])
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 4:
 			if wireType != 0 {

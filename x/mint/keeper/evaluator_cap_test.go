@@ -44,16 +44,15 @@ func TestEvaluatorPoolIsCappedByBurnedWork(t *testing.T) {
 
 	ev := fixture.EventsOf[types.EventRoundClosed](t, e.past)
 	require.Len(t, ev, 1)
-	require.Equal(t, rec.EvaluatorHeldBack.String(), ev[0].EvaluatorHeldBack)
-	require.Equal(t, rec.Minted.String(), ev[0].Minted)
+	require.Equal(t, e.coin(rec.EvaluatorHeldBack), ev[0].EvaluatorHeldBack)
+	require.Equal(t, e.coin(rec.Minted), ev[0].Minted)
 	require.Equal(t, "31000.500000000000000000", ev[0].EvaluatorWork)
 	for _, p := range fixture.EventsOf[types.EventRewardPaid](t, e.past) {
 		if p.Role != types.RoleEvaluator {
 			continue
 		}
-		amount, ok := sdkmath.NewIntFromString(p.Amount)
-		require.True(t, ok)
-		require.True(t, amount.ToLegacyDec().LTE(dec("0.5").Mul(sdkmath.LegacyMustNewDecFromStr(p.Work))),
+		require.Equal(t, "udon", p.Amount.Denom)
+		require.True(t, p.Amount.Amount.ToLegacyDec().LTE(dec("0.5").Mul(sdkmath.LegacyMustNewDecFromStr(p.Work))),
 			"%s paid %s for work %s", p.Address, p.Amount, p.Work)
 	}
 }

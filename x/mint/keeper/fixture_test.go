@@ -87,3 +87,11 @@ func (e *env) work(addr sdk.AccAddress, w string) {
 	e.T.Helper()
 	require.NoError(e.T, e.k.AddOptimizerWork(e.Ctx, addr, 1, dec(w)))
 }
+
+// coin is amount in the mint denom, as x/mint's events report amounts.
+func (e *env) coin(amount sdkmath.Int) sdk.Coin {
+	e.T.Helper()
+	p, err := e.k.Params.Get(e.Ctx)
+	require.NoError(e.T, err)
+	return sdk.NewCoin(p.MintDenom, amount)
+}

@@ -193,7 +193,7 @@ func (k *Keeper) payOne(
 		}
 	}
 	if err := c.EventManager().EmitTypedEvent(&types.EventRewardPaid{
-		Round: key.K1(), Address: addr, Role: role, Work: w.String(), Amount: amount.String(),
+		Round: key.K1(), Address: addr, Role: role, Work: w.String(), Amount: sdk.Coin{Denom: denom, Amount: amount},
 	}); err != nil {
 		return err
 	}
@@ -236,11 +236,12 @@ func (k *Keeper) completePayout(ctx context.Context, round uint64) error {
 	if err := k.Payouts.Remove(ctx, round); err != nil {
 		return err
 	}
+	coin := func(amount sdkmath.Int) sdk.Coin { return sdk.Coin{Denom: payout.Denom, Amount: amount} } // events never panic
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRoundPaid{
-		Round: round, Minted: payout.Minted.String(),
-		OptimizerPool: payout.Optimizer.Pool.String(), OptimizerPaid: payout.Optimizer.Paid.String(),
-		EvaluatorPool: payout.Evaluator.Pool.String(), EvaluatorPaid: payout.Evaluator.Paid.String(),
-		ValidatorPaid: payout.ValidatorPaid.String(), CommunityPaid: community.String(),
+		Round: round, Minted: coin(payout.Minted),
+		OptimizerPool: coin(payout.Optimizer.Pool), OptimizerPaid: coin(payout.Optimizer.Paid),
+		EvaluatorPool: coin(payout.Evaluator.Pool), EvaluatorPaid: coin(payout.Evaluator.Paid),
+		ValidatorPaid: coin(payout.ValidatorPaid), CommunityPaid: coin(community),
 		Optimizers: payout.Optimizer.Payees, Evaluators: payout.Evaluator.Payees,
 		Work: payout.Optimizer.Work.String(), EvaluatorWork: payout.Evaluator.Work.String(),
 	})

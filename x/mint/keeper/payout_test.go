@@ -121,15 +121,15 @@ func TestBatchedPayoutPaysWhatOneBlockPays(t *testing.T) {
 	require.Equal(t, m.MintedTotal, m.PaidTotal)
 
 	ev := fixture.EventsOf[types.EventRoundPaid](t, e.past)[0]
-	require.Equal(t, rec.OptimizerPaid.String(), ev.OptimizerPaid)
-	require.Equal(t, rec.EvaluatorPaid.String(), ev.EvaluatorPaid)
-	require.Equal(t, rec.CommunityPaid.String(), ev.CommunityPaid)
-	require.Equal(t, rec.ValidatorPaid.String(), ev.ValidatorPaid)
+	require.Equal(t, e.coin(rec.OptimizerPaid), ev.OptimizerPaid)
+	require.Equal(t, e.coin(rec.EvaluatorPaid), ev.EvaluatorPaid)
+	require.Equal(t, e.coin(rec.CommunityPaid), ev.CommunityPaid)
+	require.Equal(t, e.coin(rec.ValidatorPaid), ev.ValidatorPaid)
 	require.Equal(t, uint32(7), ev.Optimizers)
 	closed := fixture.EventsOf[types.EventRoundClosed](t, e.past)
 	require.Len(t, closed, 1)
-	require.Equal(t, "1260000000", closed[0].OptimizerPool)
-	require.Equal(t, "0", closed[0].OptimizerPaid, "paid by the payout, not at the close")
+	require.Equal(t, sdk.NewInt64Coin("udon", 1_260_000_000), closed[0].OptimizerPool)
+	require.Equal(t, sdk.NewInt64Coin("udon", 0), closed[0].OptimizerPaid, "paid by the payout, not at the close")
 }
 
 // A round closes while the previous one still pays: the rounds' work

@@ -93,14 +93,15 @@ func (k *Keeper) closeRound(ctx context.Context, p types.Params, m *types.Minter
 	if err := k.recordRound(ctx, p, rec); err != nil {
 		return err
 	}
+	coin := func(amount sdkmath.Int) sdk.Coin { return sdk.Coin{Denom: p.MintDenom, Amount: amount} } // events never panic
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventRoundClosed{
-		Round: rec.Round, Difficulty: rec.Difficulty.String(), Work: rec.Work.String(), Coinbase: coinbase.String(),
-		OptimizerPaid: rec.OptimizerPaid.String(), EvaluatorPaid: rec.EvaluatorPaid.String(),
-		ValidatorPaid: rec.ValidatorPaid.String(), CommunityPaid: rec.CommunityPaid.String(),
+		Round: rec.Round, Difficulty: rec.Difficulty.String(), Work: rec.Work.String(), Coinbase: coin(coinbase),
+		OptimizerPaid: coin(rec.OptimizerPaid), EvaluatorPaid: coin(rec.EvaluatorPaid),
+		ValidatorPaid: coin(rec.ValidatorPaid), CommunityPaid: coin(rec.CommunityPaid),
 		DurationSeconds: seconds(rec.CloseTime.Sub(rec.StartTime)),
-		EvaluatorWork:   rec.EvaluatorWork.String(), EvaluatorHeldBack: heldBack.String(), Minted: rec.Minted.String(),
-		OptimizerPool: payout.Optimizer.Pool.String(), EvaluatorPool: payout.Evaluator.Pool.String(),
-		CommunityDue: payout.Community.String(),
+		EvaluatorWork:   rec.EvaluatorWork.String(), EvaluatorHeldBack: coin(heldBack), Minted: coin(rec.Minted),
+		OptimizerPool: coin(payout.Optimizer.Pool), EvaluatorPool: coin(payout.Evaluator.Pool),
+		CommunityDue: coin(payout.Community),
 	}); err != nil {
 		return err
 	}

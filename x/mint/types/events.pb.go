@@ -5,6 +5,8 @@ package types
 
 import (
 	fmt "fmt"
+	types "github.com/cosmos/cosmos-sdk/types"
+	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
 	io "io"
 	math "math"
@@ -28,29 +30,29 @@ const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 // reports complete: here optimizer_paid, evaluator_paid, community_paid,
 // optimizers and evaluators are 0, and the pools to pay are below.
 type EventRoundClosed struct {
-	Round           uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
-	Difficulty      string `protobuf:"bytes,2,opt,name=difficulty,proto3" json:"difficulty,omitempty"`
-	Work            string `protobuf:"bytes,3,opt,name=work,proto3" json:"work,omitempty"`
-	Coinbase        string `protobuf:"bytes,4,opt,name=coinbase,proto3" json:"coinbase,omitempty"`
-	OptimizerPaid   string `protobuf:"bytes,5,opt,name=optimizer_paid,json=optimizerPaid,proto3" json:"optimizer_paid,omitempty"`
-	EvaluatorPaid   string `protobuf:"bytes,6,opt,name=evaluator_paid,json=evaluatorPaid,proto3" json:"evaluator_paid,omitempty"`
-	ValidatorPaid   string `protobuf:"bytes,7,opt,name=validator_paid,json=validatorPaid,proto3" json:"validator_paid,omitempty"`
-	CommunityPaid   string `protobuf:"bytes,8,opt,name=community_paid,json=communityPaid,proto3" json:"community_paid,omitempty"`
-	DurationSeconds int64  `protobuf:"varint,9,opt,name=duration_seconds,json=durationSeconds,proto3" json:"duration_seconds,omitempty"`
-	Optimizers      uint32 `protobuf:"varint,10,opt,name=optimizers,proto3" json:"optimizers,omitempty"`
-	Evaluators      uint32 `protobuf:"varint,11,opt,name=evaluators,proto3" json:"evaluators,omitempty"`
+	Round           uint64     `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
+	Difficulty      string     `protobuf:"bytes,2,opt,name=difficulty,proto3" json:"difficulty,omitempty"`
+	Work            string     `protobuf:"bytes,3,opt,name=work,proto3" json:"work,omitempty"`
+	Coinbase        types.Coin `protobuf:"bytes,4,opt,name=coinbase,proto3" json:"coinbase"`
+	OptimizerPaid   types.Coin `protobuf:"bytes,5,opt,name=optimizer_paid,json=optimizerPaid,proto3" json:"optimizer_paid"`
+	EvaluatorPaid   types.Coin `protobuf:"bytes,6,opt,name=evaluator_paid,json=evaluatorPaid,proto3" json:"evaluator_paid"`
+	ValidatorPaid   types.Coin `protobuf:"bytes,7,opt,name=validator_paid,json=validatorPaid,proto3" json:"validator_paid"`
+	CommunityPaid   types.Coin `protobuf:"bytes,8,opt,name=community_paid,json=communityPaid,proto3" json:"community_paid"`
+	DurationSeconds int64      `protobuf:"varint,9,opt,name=duration_seconds,json=durationSeconds,proto3" json:"duration_seconds,omitempty"`
+	Optimizers      uint32     `protobuf:"varint,10,opt,name=optimizers,proto3" json:"optimizers,omitempty"`
+	Evaluators      uint32     `protobuf:"varint,11,opt,name=evaluators,proto3" json:"evaluators,omitempty"`
 	// evaluator_work is the round's evaluator work; evaluator_held_back the
 	// part of the evaluator share the cap did not mint; minted = coinbase −
 	// evaluator_held_back.
-	EvaluatorWork     string `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
-	EvaluatorHeldBack string `protobuf:"bytes,13,opt,name=evaluator_held_back,json=evaluatorHeldBack,proto3" json:"evaluator_held_back,omitempty"`
-	Minted            string `protobuf:"bytes,14,opt,name=minted,proto3" json:"minted,omitempty"`
+	EvaluatorWork     string     `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
+	EvaluatorHeldBack types.Coin `protobuf:"bytes,13,opt,name=evaluator_held_back,json=evaluatorHeldBack,proto3" json:"evaluator_held_back"`
+	Minted            types.Coin `protobuf:"bytes,14,opt,name=minted,proto3" json:"minted"`
 	// optimizer_pool and evaluator_pool are paid pro rata of work;
 	// community_due is the community share, paid with the pools' rounding
 	// remainders when the payout completes.
-	OptimizerPool string `protobuf:"bytes,15,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool,omitempty"`
-	EvaluatorPool string `protobuf:"bytes,16,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool,omitempty"`
-	CommunityDue  string `protobuf:"bytes,17,opt,name=community_due,json=communityDue,proto3" json:"community_due,omitempty"`
+	OptimizerPool types.Coin `protobuf:"bytes,15,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool"`
+	EvaluatorPool types.Coin `protobuf:"bytes,16,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool"`
+	CommunityDue  types.Coin `protobuf:"bytes,17,opt,name=community_due,json=communityDue,proto3" json:"community_due"`
 }
 
 func (m *EventRoundClosed) Reset()         { *m = EventRoundClosed{} }
@@ -107,39 +109,39 @@ func (m *EventRoundClosed) GetWork() string {
 	return ""
 }
 
-func (m *EventRoundClosed) GetCoinbase() string {
+func (m *EventRoundClosed) GetCoinbase() types.Coin {
 	if m != nil {
 		return m.Coinbase
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetOptimizerPaid() string {
+func (m *EventRoundClosed) GetOptimizerPaid() types.Coin {
 	if m != nil {
 		return m.OptimizerPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetEvaluatorPaid() string {
+func (m *EventRoundClosed) GetEvaluatorPaid() types.Coin {
 	if m != nil {
 		return m.EvaluatorPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetValidatorPaid() string {
+func (m *EventRoundClosed) GetValidatorPaid() types.Coin {
 	if m != nil {
 		return m.ValidatorPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetCommunityPaid() string {
+func (m *EventRoundClosed) GetCommunityPaid() types.Coin {
 	if m != nil {
 		return m.CommunityPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRoundClosed) GetDurationSeconds() int64 {
@@ -170,57 +172,57 @@ func (m *EventRoundClosed) GetEvaluatorWork() string {
 	return ""
 }
 
-func (m *EventRoundClosed) GetEvaluatorHeldBack() string {
+func (m *EventRoundClosed) GetEvaluatorHeldBack() types.Coin {
 	if m != nil {
 		return m.EvaluatorHeldBack
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetMinted() string {
+func (m *EventRoundClosed) GetMinted() types.Coin {
 	if m != nil {
 		return m.Minted
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetOptimizerPool() string {
+func (m *EventRoundClosed) GetOptimizerPool() types.Coin {
 	if m != nil {
 		return m.OptimizerPool
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetEvaluatorPool() string {
+func (m *EventRoundClosed) GetEvaluatorPool() types.Coin {
 	if m != nil {
 		return m.EvaluatorPool
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundClosed) GetCommunityDue() string {
+func (m *EventRoundClosed) GetCommunityDue() types.Coin {
 	if m != nil {
 		return m.CommunityDue
 	}
-	return ""
+	return types.Coin{}
 }
 
 // EventRoundPaid is emitted when a closed round's payout completes: every
 // optimizer and evaluator is paid and the community pool got its share and
 // the rounding remainders. The amounts are the round record's final ones.
 type EventRoundPaid struct {
-	Round         uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
-	Minted        string `protobuf:"bytes,2,opt,name=minted,proto3" json:"minted,omitempty"`
-	OptimizerPool string `protobuf:"bytes,3,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool,omitempty"`
-	OptimizerPaid string `protobuf:"bytes,4,opt,name=optimizer_paid,json=optimizerPaid,proto3" json:"optimizer_paid,omitempty"`
-	EvaluatorPool string `protobuf:"bytes,5,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool,omitempty"`
-	EvaluatorPaid string `protobuf:"bytes,6,opt,name=evaluator_paid,json=evaluatorPaid,proto3" json:"evaluator_paid,omitempty"`
-	ValidatorPaid string `protobuf:"bytes,7,opt,name=validator_paid,json=validatorPaid,proto3" json:"validator_paid,omitempty"`
-	CommunityPaid string `protobuf:"bytes,8,opt,name=community_paid,json=communityPaid,proto3" json:"community_paid,omitempty"`
-	Optimizers    uint32 `protobuf:"varint,9,opt,name=optimizers,proto3" json:"optimizers,omitempty"`
-	Evaluators    uint32 `protobuf:"varint,10,opt,name=evaluators,proto3" json:"evaluators,omitempty"`
-	Work          string `protobuf:"bytes,11,opt,name=work,proto3" json:"work,omitempty"`
-	EvaluatorWork string `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
+	Round         uint64     `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
+	Minted        types.Coin `protobuf:"bytes,2,opt,name=minted,proto3" json:"minted"`
+	OptimizerPool types.Coin `protobuf:"bytes,3,opt,name=optimizer_pool,json=optimizerPool,proto3" json:"optimizer_pool"`
+	OptimizerPaid types.Coin `protobuf:"bytes,4,opt,name=optimizer_paid,json=optimizerPaid,proto3" json:"optimizer_paid"`
+	EvaluatorPool types.Coin `protobuf:"bytes,5,opt,name=evaluator_pool,json=evaluatorPool,proto3" json:"evaluator_pool"`
+	EvaluatorPaid types.Coin `protobuf:"bytes,6,opt,name=evaluator_paid,json=evaluatorPaid,proto3" json:"evaluator_paid"`
+	ValidatorPaid types.Coin `protobuf:"bytes,7,opt,name=validator_paid,json=validatorPaid,proto3" json:"validator_paid"`
+	CommunityPaid types.Coin `protobuf:"bytes,8,opt,name=community_paid,json=communityPaid,proto3" json:"community_paid"`
+	Optimizers    uint32     `protobuf:"varint,9,opt,name=optimizers,proto3" json:"optimizers,omitempty"`
+	Evaluators    uint32     `protobuf:"varint,10,opt,name=evaluators,proto3" json:"evaluators,omitempty"`
+	Work          string     `protobuf:"bytes,11,opt,name=work,proto3" json:"work,omitempty"`
+	EvaluatorWork string     `protobuf:"bytes,12,opt,name=evaluator_work,json=evaluatorWork,proto3" json:"evaluator_work,omitempty"`
 }
 
 func (m *EventRoundPaid) Reset()         { *m = EventRoundPaid{} }
@@ -263,53 +265,53 @@ func (m *EventRoundPaid) GetRound() uint64 {
 	return 0
 }
 
-func (m *EventRoundPaid) GetMinted() string {
+func (m *EventRoundPaid) GetMinted() types.Coin {
 	if m != nil {
 		return m.Minted
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetOptimizerPool() string {
+func (m *EventRoundPaid) GetOptimizerPool() types.Coin {
 	if m != nil {
 		return m.OptimizerPool
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetOptimizerPaid() string {
+func (m *EventRoundPaid) GetOptimizerPaid() types.Coin {
 	if m != nil {
 		return m.OptimizerPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetEvaluatorPool() string {
+func (m *EventRoundPaid) GetEvaluatorPool() types.Coin {
 	if m != nil {
 		return m.EvaluatorPool
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetEvaluatorPaid() string {
+func (m *EventRoundPaid) GetEvaluatorPaid() types.Coin {
 	if m != nil {
 		return m.EvaluatorPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetValidatorPaid() string {
+func (m *EventRoundPaid) GetValidatorPaid() types.Coin {
 	if m != nil {
 		return m.ValidatorPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
-func (m *EventRoundPaid) GetCommunityPaid() string {
+func (m *EventRoundPaid) GetCommunityPaid() types.Coin {
 	if m != nil {
 		return m.CommunityPaid
 	}
-	return ""
+	return types.Coin{}
 }
 
 func (m *EventRoundPaid) GetOptimizers() uint32 {
@@ -345,9 +347,9 @@ type EventRewardPaid struct {
 	Round   uint64 `protobuf:"varint,1,opt,name=round,proto3" json:"round,omitempty"`
 	Address string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
 	// role is "optimizer" or "evaluator".
-	Role   string `protobuf:"bytes,3,opt,name=role,proto3" json:"role,omitempty"`
-	Work   string `protobuf:"bytes,4,opt,name=work,proto3" json:"work,omitempty"`
-	Amount string `protobuf:"bytes,5,opt,name=amount,proto3" json:"amount,omitempty"`
+	Role   string     `protobuf:"bytes,3,opt,name=role,proto3" json:"role,omitempty"`
+	Work   string     `protobuf:"bytes,4,opt,name=work,proto3" json:"work,omitempty"`
+	Amount types.Coin `protobuf:"bytes,5,opt,name=amount,proto3" json:"amount"`
 }
 
 func (m *EventRewardPaid) Reset()         { *m = EventRewardPaid{} }
@@ -411,11 +413,11 @@ func (m *EventRewardPaid) GetWork() string {
 	return ""
 }
 
-func (m *EventRewardPaid) GetAmount() string {
+func (m *EventRewardPaid) GetAmount() types.Coin {
 	if m != nil {
 		return m.Amount
 	}
-	return ""
+	return types.Coin{}
 }
 
 // EventRetarget is emitted when the difficulty is retargeted.
@@ -513,45 +515,50 @@ func init() {
 func init() { proto.RegisterFile("don/mint/v1/events.proto", fileDescriptor_10f7b36f122af49e) }
 
 var fileDescriptor_10f7b36f122af49e = []byte{
-	// 600 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x94, 0xc1, 0x8e, 0x12, 0x31,
-	0x18, 0xc7, 0x77, 0x96, 0x81, 0x5d, 0xca, 0x0e, 0xb0, 0xa3, 0x21, 0x8d, 0x87, 0x09, 0xc1, 0x10,
-	0xf1, 0x20, 0x64, 0xe3, 0x13, 0xb8, 0xae, 0x89, 0x47, 0x83, 0x07, 0x13, 0x2f, 0xa4, 0x4c, 0xcb,
-	0x6e, 0x43, 0xa7, 0x25, 0x33, 0x1d, 0x10, 0x6f, 0xbe, 0x81, 0xef, 0xe0, 0xcb, 0x78, 0xdc, 0xa3,
-	0xde, 0x14, 0x5e, 0xc4, 0xb4, 0x9d, 0xe9, 0xc0, 0xec, 0xae, 0x78, 0xf3, 0x36, 0xdf, 0xff, 0xfb,
-	0x05, 0xbe, 0xfe, 0xfb, 0xef, 0x07, 0x20, 0x16, 0x7c, 0x14, 0x51, 0x2e, 0x47, 0xcb, 0x8b, 0x11,
-	0x59, 0x12, 0x2e, 0x93, 0xe1, 0x22, 0x16, 0x52, 0xf8, 0x0d, 0x2c, 0xf8, 0x50, 0x75, 0x86, 0xcb,
-	0x8b, 0xde, 0x6f, 0x17, 0xb4, 0xdf, 0xa8, 0xee, 0x58, 0xa4, 0x1c, 0xbf, 0x66, 0x22, 0x21, 0xd8,
-	0x7f, 0x0c, 0xaa, 0xb1, 0x2a, 0xa1, 0xd3, 0x75, 0x06, 0xee, 0xd8, 0x14, 0x7e, 0x00, 0x00, 0xa6,
-	0xb3, 0x19, 0x0d, 0x53, 0x26, 0xd7, 0xf0, 0xb8, 0xeb, 0x0c, 0xea, 0xe3, 0x1d, 0xc5, 0xf7, 0x81,
-	0xbb, 0x12, 0xf1, 0x1c, 0x56, 0x74, 0x47, 0x7f, 0xfb, 0x4f, 0xc0, 0x69, 0x28, 0x28, 0x9f, 0xa2,
-	0x84, 0x40, 0x57, 0xeb, 0xb6, 0xf6, 0xfb, 0xa0, 0x29, 0x16, 0x92, 0x46, 0xf4, 0x33, 0x89, 0x27,
-	0x0b, 0x44, 0x31, 0xac, 0x6a, 0xc2, 0xb3, 0xea, 0x3b, 0x44, 0xb1, 0xc2, 0xc8, 0x12, 0xb1, 0x14,
-	0x49, 0x91, 0x61, 0x35, 0x83, 0x59, 0x35, 0xc7, 0x96, 0x88, 0x51, 0x5c, 0x60, 0x27, 0x06, 0xb3,
-	0x6a, 0x8e, 0x85, 0x22, 0x8a, 0x52, 0x4e, 0xe5, 0xda, 0x60, 0xa7, 0x06, 0xb3, 0xaa, 0xc6, 0x9e,
-	0x83, 0x36, 0x4e, 0x63, 0x24, 0xa9, 0xe0, 0x93, 0x84, 0x84, 0x82, 0xe3, 0x04, 0xd6, 0xbb, 0xce,
-	0xa0, 0x32, 0x6e, 0xe5, 0xfa, 0x7b, 0x23, 0x2b, 0x5b, 0xec, 0xc0, 0x09, 0x04, 0x5d, 0x67, 0xe0,
-	0x8d, 0x77, 0x14, 0xd5, 0xb7, 0x93, 0x26, 0xb0, 0x61, 0xfa, 0x85, 0xb2, 0x7f, 0x3e, 0x6d, 0xe0,
-	0x59, 0xe9, 0x7c, 0x1f, 0x94, 0x93, 0x43, 0xf0, 0xa8, 0xc0, 0x6e, 0x08, 0xc3, 0x93, 0x29, 0x0a,
-	0xe7, 0xd0, 0xd3, 0xec, 0xb9, 0x6d, 0xbd, 0x25, 0x0c, 0x5f, 0xa2, 0x70, 0xee, 0x77, 0x40, 0x4d,
-	0xdd, 0x31, 0xc1, 0xb0, 0xa9, 0x91, 0xac, 0x2a, 0xb9, 0x2e, 0x04, 0x83, 0xad, 0xb2, 0xeb, 0x42,
-	0xb0, 0x92, 0xeb, 0x0a, 0x6b, 0x97, 0x5d, 0x57, 0xd8, 0x53, 0x50, 0x18, 0x37, 0xc1, 0x29, 0x81,
-	0xe7, 0x9a, 0x3a, 0xb3, 0xe2, 0x55, 0x4a, 0x7a, 0xdf, 0x2a, 0xa0, 0x59, 0x64, 0x4c, 0xfb, 0x7b,
-	0x7f, 0xc2, 0x8a, 0x99, 0x8f, 0x0f, 0xcc, 0x5c, 0x79, 0x60, 0xe6, 0x52, 0xa0, 0xdc, 0xc3, 0x81,
-	0x52, 0xbf, 0x56, 0xbd, 0xef, 0x68, 0xff, 0x25, 0x77, 0xfb, 0x61, 0xaa, 0x1f, 0x08, 0x13, 0xb8,
-	0x13, 0xa6, 0xfc, 0x0d, 0x36, 0x76, 0xde, 0xe0, 0xbf, 0x05, 0xac, 0xf7, 0xc5, 0x01, 0x2d, 0x73,
-	0x4b, 0x64, 0x85, 0xe2, 0xbf, 0x5d, 0x13, 0x04, 0x27, 0x08, 0xe3, 0x98, 0x24, 0x49, 0x76, 0x4f,
-	0x79, 0xa9, 0xfe, 0x3e, 0x16, 0x8c, 0xe4, 0x2b, 0x40, 0x7d, 0xdb, 0x91, 0xdc, 0x9d, 0x91, 0x3a,
-	0xa0, 0x86, 0x22, 0x91, 0x72, 0x99, 0x59, 0x9f, 0x55, 0xbd, 0x9f, 0x0e, 0xf0, 0xb2, 0x19, 0x24,
-	0x8a, 0xaf, 0x89, 0x7c, 0x60, 0x02, 0x75, 0xd3, 0x0c, 0x4f, 0xee, 0xac, 0x23, 0x4f, 0x30, 0x7c,
-	0x55, 0x6c, 0xa4, 0x3e, 0x68, 0x72, 0xb2, 0xda, 0xc5, 0xb2, 0xdc, 0x70, 0xb2, 0xda, 0xc7, 0x50,
-	0x28, 0x53, 0xc4, 0xec, 0x53, 0x77, 0xf5, 0x53, 0xf7, 0x8c, 0x9a, 0x3f, 0xf4, 0x3e, 0x68, 0x9a,
-	0xa1, 0x2c, 0x56, 0x35, 0x98, 0x51, 0x73, 0xac, 0x03, 0x6a, 0x33, 0x14, 0x4a, 0x11, 0x67, 0x79,
-	0xc9, 0xaa, 0xcb, 0x57, 0xdf, 0x37, 0x81, 0x73, 0xbb, 0x09, 0x9c, 0x5f, 0x9b, 0xc0, 0xf9, 0xba,
-	0x0d, 0x8e, 0x6e, 0xb7, 0xc1, 0xd1, 0x8f, 0x6d, 0x70, 0xf4, 0xf1, 0xd9, 0x35, 0x95, 0x37, 0xe9,
-	0x74, 0x18, 0x8a, 0x68, 0x84, 0x05, 0x7f, 0xc1, 0x89, 0x54, 0x2e, 0xa9, 0xef, 0xd1, 0x27, 0xb3,
-	0xc3, 0xe5, 0x7a, 0x41, 0x92, 0x69, 0x4d, 0x2f, 0xf0, 0x97, 0x7f, 0x02, 0x00, 0x00, 0xff, 0xff,
-	0xf9, 0xfe, 0x0f, 0xbc, 0xdc, 0x05, 0x00, 0x00,
+	// 688 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x56, 0xbd, 0x6e, 0xdb, 0x48,
+	0x10, 0x16, 0x6d, 0x4a, 0xb6, 0x56, 0xa6, 0x6c, 0xf3, 0x8c, 0xc3, 0x9e, 0x0b, 0x9e, 0x20, 0x40,
+	0x38, 0x5d, 0x11, 0x12, 0x4a, 0x0a, 0x17, 0xa9, 0x62, 0x3b, 0x41, 0xba, 0x04, 0x4c, 0x11, 0x20,
+	0x8d, 0xb0, 0xe2, 0xae, 0xe5, 0x85, 0xc9, 0x1d, 0x81, 0x5c, 0x4a, 0x71, 0x1e, 0x21, 0x55, 0x9e,
+	0x21, 0x6d, 0x5e, 0xc4, 0xa5, 0xcb, 0xa4, 0x09, 0x02, 0xfb, 0x45, 0x82, 0xe5, 0xf2, 0x47, 0xb6,
+	0xf3, 0x43, 0x3b, 0xa9, 0xd2, 0xcd, 0xce, 0xce, 0x7c, 0xfa, 0x34, 0xf3, 0xcd, 0x2c, 0x11, 0xa6,
+	0x20, 0xbc, 0x88, 0x0b, 0xe9, 0xcd, 0x47, 0x1e, 0x9b, 0x33, 0x21, 0x13, 0x77, 0x16, 0x83, 0x04,
+	0xbb, 0x43, 0x41, 0xb8, 0xea, 0xc6, 0x9d, 0x8f, 0x76, 0x9d, 0x00, 0x92, 0x08, 0x12, 0x6f, 0x42,
+	0x12, 0xe6, 0xcd, 0x47, 0x13, 0x26, 0xc9, 0xc8, 0x0b, 0x80, 0x0b, 0x1d, 0xbc, 0xbb, 0x33, 0x85,
+	0x29, 0x64, 0xa6, 0xa7, 0x2c, 0xed, 0xed, 0x7f, 0x58, 0x43, 0x5b, 0x8f, 0x15, 0xa6, 0x0f, 0xa9,
+	0xa0, 0x07, 0x21, 0x24, 0x8c, 0xda, 0x3b, 0xa8, 0x19, 0xab, 0x23, 0x36, 0x7a, 0xc6, 0xd0, 0xf4,
+	0xf5, 0xc1, 0x76, 0x10, 0xa2, 0xfc, 0xe8, 0x88, 0x07, 0x69, 0x28, 0x4f, 0xf1, 0x4a, 0xcf, 0x18,
+	0xb6, 0xfd, 0x25, 0x8f, 0x6d, 0x23, 0x73, 0x01, 0xf1, 0x09, 0x5e, 0xcd, 0x6e, 0x32, 0xdb, 0x7e,
+	0x88, 0xd6, 0x15, 0x05, 0xc5, 0x09, 0x9b, 0x3d, 0x63, 0xd8, 0xb9, 0xff, 0x8f, 0xab, 0x79, 0xba,
+	0xca, 0xe7, 0xe6, 0x3c, 0xdd, 0x03, 0xe0, 0x62, 0xdf, 0x3c, 0xfb, 0xfc, 0x6f, 0xc3, 0x2f, 0x13,
+	0xec, 0x27, 0xa8, 0x0b, 0x33, 0xc9, 0x23, 0xfe, 0x86, 0xc5, 0xe3, 0x19, 0xe1, 0x14, 0x37, 0xeb,
+	0x41, 0x58, 0x65, 0xda, 0x73, 0xc2, 0xa9, 0xc2, 0x61, 0x73, 0x12, 0xa6, 0x44, 0x42, 0x8e, 0xd3,
+	0xaa, 0x89, 0x53, 0xa6, 0x15, 0x38, 0x73, 0x12, 0x72, 0x5a, 0xe1, 0xac, 0xd5, 0xc4, 0x29, 0xd3,
+	0x0a, 0x9c, 0x00, 0xa2, 0x28, 0x15, 0x5c, 0x9e, 0x6a, 0x9c, 0xf5, 0x9a, 0x38, 0x65, 0x5a, 0x86,
+	0xf3, 0x3f, 0xda, 0xa2, 0x69, 0x4c, 0x24, 0x07, 0x31, 0x4e, 0x58, 0x00, 0x82, 0x26, 0xb8, 0xdd,
+	0x33, 0x86, 0xab, 0xfe, 0x66, 0xe1, 0x7f, 0xa1, 0xdd, 0xaa, 0x77, 0x65, 0x4d, 0x12, 0x8c, 0x7a,
+	0xc6, 0xd0, 0xf2, 0x97, 0x3c, 0xea, 0xbe, 0xfc, 0xaf, 0x09, 0xee, 0xe8, 0xfb, 0xca, 0x63, 0x0f,
+	0x96, 0x4b, 0x98, 0x75, 0x79, 0x23, 0xeb, 0x72, 0x55, 0xa1, 0x97, 0xaa, 0xdd, 0xcf, 0xd0, 0x5f,
+	0x55, 0xd8, 0x31, 0x0b, 0xe9, 0x78, 0x42, 0x82, 0x13, 0x6c, 0xd5, 0xfb, 0x7b, 0xdb, 0x65, 0xee,
+	0x53, 0x16, 0xd2, 0x7d, 0x12, 0x9c, 0xd8, 0x7b, 0xa8, 0xa5, 0xf4, 0xcd, 0x28, 0xee, 0xd6, 0xc3,
+	0xc8, 0xc3, 0xaf, 0x69, 0x07, 0x20, 0xc4, 0x9b, 0xb7, 0xd6, 0x0e, 0x40, 0x78, 0x4d, 0x3b, 0x0a,
+	0x67, 0xeb, 0xd6, 0xda, 0x51, 0x38, 0x87, 0xa8, 0x6a, 0xde, 0x98, 0xa6, 0x0c, 0x6f, 0xd7, 0x83,
+	0xd9, 0x28, 0xb3, 0x0e, 0x53, 0xd6, 0x7f, 0xdb, 0x44, 0xdd, 0x6a, 0x5a, 0x33, 0x11, 0x7c, 0x7b,
+	0x56, 0xab, 0xba, 0xad, 0xfc, 0x6a, 0xdd, 0x56, 0xef, 0x5a, 0xb7, 0x6b, 0xb3, 0x6b, 0xfe, 0x86,
+	0xd9, 0x55, 0x7c, 0x9a, 0x77, 0xaa, 0xff, 0x9f, 0xba, 0x03, 0xae, 0x0e, 0x76, 0xfb, 0x27, 0x83,
+	0x8d, 0x6e, 0x0c, 0x76, 0xb1, 0xb4, 0x3b, 0x4b, 0x4b, 0xbb, 0xde, 0xb0, 0xf7, 0xdf, 0x1b, 0x68,
+	0x53, 0x8b, 0x91, 0x2d, 0x48, 0xfc, 0x23, 0x35, 0x62, 0xb4, 0x46, 0x28, 0x8d, 0x59, 0x92, 0xe4,
+	0xcf, 0x46, 0x71, 0x54, 0x3f, 0x1f, 0x43, 0xc8, 0x8a, 0x37, 0x43, 0xd9, 0x25, 0x25, 0x73, 0x89,
+	0xd2, 0x1e, 0x6a, 0x91, 0x08, 0x52, 0x21, 0xeb, 0xb6, 0x3f, 0x0f, 0xef, 0x7f, 0x32, 0x90, 0x95,
+	0x93, 0x94, 0x24, 0x9e, 0x32, 0xf9, 0x1d, 0x8a, 0x03, 0xd4, 0x85, 0x90, 0x8e, 0x6f, 0x3c, 0x70,
+	0x16, 0x84, 0xf4, 0xb0, 0x7a, 0xe3, 0x06, 0xa8, 0x2b, 0xd8, 0x62, 0x39, 0x4c, 0x33, 0xb7, 0x04,
+	0x5b, 0x5c, 0x0d, 0x23, 0x81, 0x4c, 0x49, 0x58, 0xee, 0x65, 0x33, 0xdb, 0xcb, 0x96, 0xf6, 0x16,
+	0x5b, 0x79, 0x80, 0xba, 0x9a, 0x54, 0x19, 0xd6, 0xd4, 0x61, 0xda, 0x5b, 0x84, 0xfd, 0x8d, 0x5a,
+	0x47, 0x24, 0x90, 0x10, 0x67, 0x9a, 0x6d, 0xfb, 0xf9, 0x69, 0xff, 0xd1, 0xd9, 0x85, 0x63, 0x9c,
+	0x5f, 0x38, 0xc6, 0x97, 0x0b, 0xc7, 0x78, 0x77, 0xe9, 0x34, 0xce, 0x2f, 0x9d, 0xc6, 0xc7, 0x4b,
+	0xa7, 0xf1, 0xea, 0xbf, 0x29, 0x97, 0xc7, 0xe9, 0xc4, 0x0d, 0x20, 0xf2, 0x28, 0x88, 0x7b, 0x82,
+	0x49, 0x55, 0x46, 0x65, 0x7b, 0xaf, 0xf5, 0xb7, 0x84, 0x3c, 0x9d, 0xb1, 0x64, 0xd2, 0xca, 0xbe,
+	0x02, 0x1e, 0x7c, 0x0d, 0x00, 0x00, 0xff, 0xff, 0x77, 0xa6, 0x48, 0xb0, 0x64, 0x08, 0x00, 0x00,
 }
 
 func (m *EventRoundClosed) Marshal() (dAtA []byte, err error) {
@@ -574,45 +581,60 @@ func (m *EventRoundClosed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	if len(m.CommunityDue) > 0 {
-		i -= len(m.CommunityDue)
-		copy(dAtA[i:], m.CommunityDue)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.CommunityDue)))
-		i--
-		dAtA[i] = 0x1
-		i--
-		dAtA[i] = 0x8a
+	{
+		size, err := m.CommunityDue.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorPool) > 0 {
-		i -= len(m.EvaluatorPool)
-		copy(dAtA[i:], m.EvaluatorPool)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPool)))
-		i--
-		dAtA[i] = 0x1
-		i--
-		dAtA[i] = 0x82
+	i--
+	dAtA[i] = 0x1
+	i--
+	dAtA[i] = 0x8a
+	{
+		size, err := m.EvaluatorPool.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.OptimizerPool) > 0 {
-		i -= len(m.OptimizerPool)
-		copy(dAtA[i:], m.OptimizerPool)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPool)))
-		i--
-		dAtA[i] = 0x7a
+	i--
+	dAtA[i] = 0x1
+	i--
+	dAtA[i] = 0x82
+	{
+		size, err := m.OptimizerPool.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Minted) > 0 {
-		i -= len(m.Minted)
-		copy(dAtA[i:], m.Minted)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Minted)))
-		i--
-		dAtA[i] = 0x72
+	i--
+	dAtA[i] = 0x7a
+	{
+		size, err := m.Minted.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorHeldBack) > 0 {
-		i -= len(m.EvaluatorHeldBack)
-		copy(dAtA[i:], m.EvaluatorHeldBack)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorHeldBack)))
-		i--
-		dAtA[i] = 0x6a
+	i--
+	dAtA[i] = 0x72
+	{
+		size, err := m.EvaluatorHeldBack.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x6a
 	if len(m.EvaluatorWork) > 0 {
 		i -= len(m.EvaluatorWork)
 		copy(dAtA[i:], m.EvaluatorWork)
@@ -635,41 +657,56 @@ func (m *EventRoundClosed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x48
 	}
-	if len(m.CommunityPaid) > 0 {
-		i -= len(m.CommunityPaid)
-		copy(dAtA[i:], m.CommunityPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.CommunityPaid)))
-		i--
-		dAtA[i] = 0x42
+	{
+		size, err := m.CommunityPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.ValidatorPaid) > 0 {
-		i -= len(m.ValidatorPaid)
-		copy(dAtA[i:], m.ValidatorPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.ValidatorPaid)))
-		i--
-		dAtA[i] = 0x3a
+	i--
+	dAtA[i] = 0x42
+	{
+		size, err := m.ValidatorPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorPaid) > 0 {
-		i -= len(m.EvaluatorPaid)
-		copy(dAtA[i:], m.EvaluatorPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPaid)))
-		i--
-		dAtA[i] = 0x32
+	i--
+	dAtA[i] = 0x3a
+	{
+		size, err := m.EvaluatorPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.OptimizerPaid) > 0 {
-		i -= len(m.OptimizerPaid)
-		copy(dAtA[i:], m.OptimizerPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPaid)))
-		i--
-		dAtA[i] = 0x2a
+	i--
+	dAtA[i] = 0x32
+	{
+		size, err := m.OptimizerPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Coinbase) > 0 {
-		i -= len(m.Coinbase)
-		copy(dAtA[i:], m.Coinbase)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Coinbase)))
-		i--
-		dAtA[i] = 0x22
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.Coinbase.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x22
 	if len(m.Work) > 0 {
 		i -= len(m.Work)
 		copy(dAtA[i:], m.Work)
@@ -736,55 +773,76 @@ func (m *EventRoundPaid) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x48
 	}
-	if len(m.CommunityPaid) > 0 {
-		i -= len(m.CommunityPaid)
-		copy(dAtA[i:], m.CommunityPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.CommunityPaid)))
-		i--
-		dAtA[i] = 0x42
+	{
+		size, err := m.CommunityPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.ValidatorPaid) > 0 {
-		i -= len(m.ValidatorPaid)
-		copy(dAtA[i:], m.ValidatorPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.ValidatorPaid)))
-		i--
-		dAtA[i] = 0x3a
+	i--
+	dAtA[i] = 0x42
+	{
+		size, err := m.ValidatorPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorPaid) > 0 {
-		i -= len(m.EvaluatorPaid)
-		copy(dAtA[i:], m.EvaluatorPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPaid)))
-		i--
-		dAtA[i] = 0x32
+	i--
+	dAtA[i] = 0x3a
+	{
+		size, err := m.EvaluatorPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.EvaluatorPool) > 0 {
-		i -= len(m.EvaluatorPool)
-		copy(dAtA[i:], m.EvaluatorPool)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.EvaluatorPool)))
-		i--
-		dAtA[i] = 0x2a
+	i--
+	dAtA[i] = 0x32
+	{
+		size, err := m.EvaluatorPool.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.OptimizerPaid) > 0 {
-		i -= len(m.OptimizerPaid)
-		copy(dAtA[i:], m.OptimizerPaid)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPaid)))
-		i--
-		dAtA[i] = 0x22
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.OptimizerPaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.OptimizerPool) > 0 {
-		i -= len(m.OptimizerPool)
-		copy(dAtA[i:], m.OptimizerPool)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.OptimizerPool)))
-		i--
-		dAtA[i] = 0x1a
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.OptimizerPool.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
-	if len(m.Minted) > 0 {
-		i -= len(m.Minted)
-		copy(dAtA[i:], m.Minted)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Minted)))
-		i--
-		dAtA[i] = 0x12
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Minted.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x12
 	if m.Round != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.Round))
 		i--
@@ -813,13 +871,16 @@ func (m *EventRewardPaid) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	if len(m.Amount) > 0 {
-		i -= len(m.Amount)
-		copy(dAtA[i:], m.Amount)
-		i = encodeVarintEvents(dAtA, i, uint64(len(m.Amount)))
-		i--
-		dAtA[i] = 0x2a
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
 	}
+	i--
+	dAtA[i] = 0x2a
 	if len(m.Work) > 0 {
 		i -= len(m.Work)
 		copy(dAtA[i:], m.Work)
@@ -936,26 +997,16 @@ func (m *EventRoundClosed) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Coinbase)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.OptimizerPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.EvaluatorPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.ValidatorPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.CommunityPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Coinbase.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.OptimizerPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.EvaluatorPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.ValidatorPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.CommunityPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.DurationSeconds != 0 {
 		n += 1 + sovEvents(uint64(m.DurationSeconds))
 	}
@@ -969,26 +1020,16 @@ func (m *EventRoundClosed) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.EvaluatorHeldBack)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.Minted)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.OptimizerPool)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.EvaluatorPool)
-	if l > 0 {
-		n += 2 + l + sovEvents(uint64(l))
-	}
-	l = len(m.CommunityDue)
-	if l > 0 {
-		n += 2 + l + sovEvents(uint64(l))
-	}
+	l = m.EvaluatorHeldBack.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Minted.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.OptimizerPool.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.EvaluatorPool.Size()
+	n += 2 + l + sovEvents(uint64(l))
+	l = m.CommunityDue.Size()
+	n += 2 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -1001,34 +1042,20 @@ func (m *EventRoundPaid) Size() (n int) {
 	if m.Round != 0 {
 		n += 1 + sovEvents(uint64(m.Round))
 	}
-	l = len(m.Minted)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.OptimizerPool)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.OptimizerPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.EvaluatorPool)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.EvaluatorPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.ValidatorPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
-	l = len(m.CommunityPaid)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Minted.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.OptimizerPool.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.OptimizerPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.EvaluatorPool.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.EvaluatorPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.ValidatorPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.CommunityPaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	if m.Optimizers != 0 {
 		n += 1 + sovEvents(uint64(m.Optimizers))
 	}
@@ -1067,10 +1094,8 @@ func (m *EventRewardPaid) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
-	l = len(m.Amount)
-	if l > 0 {
-		n += 1 + l + sovEvents(uint64(l))
-	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -1226,7 +1251,7 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Coinbase", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1236,29 +1261,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Coinbase = string(dAtA[iNdEx:postIndex])
+			if err := m.Coinbase.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 5:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1268,29 +1294,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.OptimizerPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.OptimizerPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 6:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1300,29 +1327,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 7:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field ValidatorPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1332,29 +1360,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.ValidatorPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.ValidatorPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 8:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field CommunityPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1364,23 +1393,24 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.CommunityPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.CommunityPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 9:
 			if wireType != 0 {
@@ -1475,7 +1505,7 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorHeldBack", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1485,29 +1515,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorHeldBack = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorHeldBack.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 14:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Minted", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1517,29 +1548,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Minted = string(dAtA[iNdEx:postIndex])
+			if err := m.Minted.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 15:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPool", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1549,29 +1581,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.OptimizerPool = string(dAtA[iNdEx:postIndex])
+			if err := m.OptimizerPool.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 16:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPool", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1581,29 +1614,30 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorPool = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorPool.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 17:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field CommunityDue", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1613,23 +1647,24 @@ func (m *EventRoundClosed) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.CommunityDue = string(dAtA[iNdEx:postIndex])
+			if err := m.CommunityDue.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -1704,7 +1739,7 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Minted", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1714,29 +1749,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Minted = string(dAtA[iNdEx:postIndex])
+			if err := m.Minted.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 3:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPool", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1746,29 +1782,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.OptimizerPool = string(dAtA[iNdEx:postIndex])
+			if err := m.OptimizerPool.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 4:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field OptimizerPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1778,29 +1815,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.OptimizerPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.OptimizerPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 5:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPool", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1810,29 +1848,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorPool = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorPool.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 6:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field EvaluatorPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1842,29 +1881,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.EvaluatorPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.EvaluatorPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 7:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field ValidatorPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1874,29 +1914,30 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.ValidatorPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.ValidatorPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 8:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field CommunityPaid", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -1906,23 +1947,24 @@ func (m *EventRoundPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.CommunityPaid = string(dAtA[iNdEx:postIndex])
+			if err := m.CommunityPaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		case 9:
 			if wireType != 0 {
@@ -2195,7 +2237,7 @@ func (m *EventRewardPaid) Unmarshal(dAtA []byte) error {
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
 			}
-			var stringLen uint64
+			var msglen int
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2205,23 +2247,24 @@ func (m *EventRewardPaid) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
+				msglen |= int(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
+			if msglen < 0 {
 				return ErrInvalidLengthEvents
 			}
-			postIndex := iNdEx + intStringLen
+			postIndex := iNdEx + msglen
 			if postIndex < 0 {
 				return ErrInvalidLengthEvents
 			}
 			if postIndex > l {
 				return io.ErrUnexpectedEOF
 			}
-			m.Amount = string(dAtA[iNdEx:postIndex])
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

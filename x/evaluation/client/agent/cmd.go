@@ -119,7 +119,7 @@ func configFromFlags(cmd *cobra.Command) (Config, error) {
 
 // amount parses a non-negative integer amount of udon ("1000" or "1000udon").
 func amount(flag, s string) (sdkmath.Int, error) {
-	v, ok := parseInt(strings.TrimSuffix(s, "udon"))
+	v, ok := sdkmath.NewIntFromString(strings.TrimSuffix(s, "udon"))
 	if !ok || v.IsNegative() {
 		return sdkmath.Int{}, fmt.Errorf("--%s %q is not a non-negative integer amount of udon", flag, s)
 	}

@@ -110,8 +110,8 @@ func (a *Agent) challenge(ctx context.Context, params types.Params, r types.Requ
 	a.stats.Challenged++
 	if resolved != nil && resolved.Wrong {
 		a.stats.Won++
-		if bounty, ok := parseInt(resolved.Bounty); ok {
-			a.stats.Bounties = a.stats.Bounties.Add(bounty)
+		if !resolved.Bounty.Amount.IsNil() {
+			a.stats.Bounties = a.stats.Bounties.Add(resolved.Bounty.Amount)
 		}
 	}
 	a.mu.Unlock()
@@ -119,9 +119,9 @@ func (a *Agent) challenge(ctx context.Context, params types.Params, r types.Requ
 	case resolved == nil:
 		a.say("challenged #%d in block %d (no resolution event found)", r.Id, res.Height)
 	case resolved.Wrong:
-		a.say("challenged #%d in block %d: wrong, %s slashed %s%s, bounty %s%s", r.Id, res.Height, r.Evaluator, resolved.Slashed, a.denom, resolved.Bounty, a.denom)
+		a.say("challenged #%d in block %d: wrong, %s slashed %s, bounty %s", r.Id, res.Height, r.Evaluator, resolved.Slashed, resolved.Bounty)
 	default:
-		a.say("challenged #%d in block %d: the chain found the result right; the bond %s%s went to the evaluator", r.Id, res.Height, resolved.Bond, a.denom)
+		a.say("challenged #%d in block %d: the chain found the result right; the bond %s went to the evaluator", r.Id, res.Height, resolved.Bond)
 	}
 }
 

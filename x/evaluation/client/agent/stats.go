@@ -53,8 +53,3 @@ func short(d sdkmath.LegacyDec) string {
 	}
 	return str
 }
-
-// parseInt parses an integer amount as the chain's events and flags print it.
-func parseInt(s string) (sdkmath.Int, bool) {
-	return sdkmath.NewIntFromString(s)
-}
