@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/don-network/don/testutil/devnet"
+	"github.com/don-network/don/testutil/nodetest"
 	"github.com/don-network/don/x/evaluation/client/cli"
 )
 
@@ -45,7 +46,7 @@ func TestEvaluationEndToEnd(t *testing.T) {
 		require.LessOrEqual(t, price, int64(maxFee))
 		out := c.compute(id)
 		res := c.tx("carol", "tx", "evaluation", "submit", id, out)
-		submitted, ok := res.event("don.evaluation.v1.EventResultSubmitted")
+		submitted, ok := res.Event("don.evaluation.v1.EventResultSubmitted")
 		require.True(t, ok)
 		c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
 
@@ -86,7 +87,7 @@ func TestEvaluationEndToEnd(t *testing.T) {
 		c.tx("carol", "tx", "evaluation", "submit", id, wrong)
 
 		res := c.tx("validator", "tx", "evaluation", "challenge", id, "10000")
-		resolved, ok := res.event("don.evaluation.v1.EventChallengeResolved")
+		resolved, ok := res.Event("don.evaluation.v1.EventChallengeResolved")
 		require.True(t, ok)
 		require.Equal(t, "true", resolved["wrong"])
 		slash, bounty := int64(collateral/2), int64(collateral/4)
@@ -114,7 +115,7 @@ func fastEvaluation(cfg *devnet.Config) {
 func (c *chain) request(inputs, maxFee string) string {
 	c.t.Helper()
 	res := c.tx("bob", "tx", "evaluation", "request", regimeAR, inputs, maxFee, "--deadline-blocks", "200")
-	created, ok := res.event("don.evaluation.v1.EventRequestCreated")
+	created, ok := res.Event("don.evaluation.v1.EventRequestCreated")
 	require.True(c.t, ok)
 	require.Equal(c.t, "3", created["rows"])
 	return created["request_id"]
@@ -124,7 +125,7 @@ func (c *chain) request(inputs, maxFee string) string {
 func (c *chain) claim(from, id string) int64 {
 	c.t.Helper()
 	res := c.tx(from, "tx", "evaluation", "claim", id)
-	claimed, ok := res.event("don.evaluation.v1.EventRequestClaimed")
+	claimed, ok := res.Event("don.evaluation.v1.EventRequestClaimed")
 	require.True(c.t, ok)
 	return coinAmount(c.t, claimed["price"])
 }
@@ -132,10 +133,7 @@ func (c *chain) claim(from, id string) int64 {
 // compute writes a claimed request's right outputs to a file.
 func (c *chain) compute(id string) string {
 	c.t.Helper()
-	out := filepath.Join(c.t.TempDir(), "outputs.json")
-	_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
-	require.NoError(c.t, err)
-	return out
+	return nodetest.Compute(c.t, c.node, id)
 }
 
 // wrongOutputs writes a claimed request's outputs with the first one off

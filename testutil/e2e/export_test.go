@@ -29,7 +29,7 @@ func TestGenesisExportImport(t *testing.T) {
 	c := startChain(t)
 	params := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
 	res := c.tx("alice", "tx", "optima", "commit", regimeAR, params, "--salt", salt)
-	committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
+	committed, _ := res.Event("don.optima.v1.EventOptimumCommitted")
 	c.waitHeight(atoi(t, committed["reveal_from"]))
 	c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], params, "--salt", salt)
 	c.tx("alice", "tx", "optima", "commit", regimeAR, params, "--salt", salt) // left open

@@ -55,10 +55,10 @@ func TestMintEndToEnd(t *testing.T) {
 		before := c.balance(alice)
 		good := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
 		res := c.tx("alice", "tx", "optima", "commit", regimeAR, good, "--salt", salt)
-		committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
+		committed, _ := res.Event("don.optima.v1.EventOptimumCommitted")
 		c.waitHeight(atoi(t, committed["reveal_from"]))
 		res = c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], good, "--salt", salt)
-		work, ok := res.event("don.optima.v1.EventWorkRecorded")
+		work, ok := res.Event("don.optima.v1.EventWorkRecorded")
 		require.True(t, ok)
 		require.True(t, sdkmath.LegacyMustNewDecFromStr(work["work"]).GTE(sdkmath.LegacyMustNewDecFromStr("0.1")), "work %s closes the round", work["work"])
 		// The round closes in the reveal's EndBlock; distribution allocates
@@ -128,7 +128,7 @@ func TestMintEndToEnd(t *testing.T) {
 		before := c.balance(carol)
 		inputs := writeFile(t, "[[0.1, 0.2, 0.3, 0.4]]")
 		res := c.tx("carol", "tx", "evaluation", "request", regimeAR, inputs, "1000", "--deadline-blocks", "200")
-		created, ok := res.event("don.evaluation.v1.EventRequestCreated")
+		created, ok := res.Event("don.evaluation.v1.EventRequestCreated")
 		require.True(t, ok)
 		id := created["request_id"]
 		c.tx("carol", "tx", "evaluation", "claim", id)
@@ -136,7 +136,7 @@ func TestMintEndToEnd(t *testing.T) {
 		_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
 		require.NoError(t, err)
 		res = c.tx("carol", "tx", "evaluation", "submit", id, out)
-		submitted, ok := res.event("don.evaluation.v1.EventResultSubmitted")
+		submitted, ok := res.Event("don.evaluation.v1.EventResultSubmitted")
 		require.True(t, ok)
 		c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
 		require.Equal(t, "REQUEST_STATUS_SETTLED", c.requestStatus(id))
@@ -145,10 +145,10 @@ func TestMintEndToEnd(t *testing.T) {
 		// friedman1: a constant predictor at the mean of y.
 		constant := writeFile(t, "["+strings.Repeat("0, ", 192)+"14.4]")
 		res = c.tx("alice", "tx", "optima", "commit", "1", constant, "--salt", salt)
-		committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
+		committed, _ := res.Event("don.optima.v1.EventOptimumCommitted")
 		c.waitHeight(atoi(t, committed["reveal_from"]))
 		res = c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], constant, "--salt", salt)
-		_, ok = res.event("don.optima.v1.EventOptimumAccepted")
+		_, ok = res.Event("don.optima.v1.EventOptimumAccepted")
 		require.True(t, ok)
 		c.waitHeight(atoi(t, res.Height) + 1)
 

@@ -3,17 +3,14 @@ package e2e
 import (
 	"context"
 	"sort"
-	"testing"
 
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
+	"github.com/don-network/don/testutil/nodetest"
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	minttypes "github.com/don-network/don/x/mint/types"
 	optimatypes "github.com/don-network/don/x/optima/types"
-	weightstypes "github.com/don-network/don/x/weights/types"
 )
 
 // checkNodeInvariants checks on a node, through its public queries at ctx's
@@ -35,16 +32,16 @@ func (m *mirror) checkNodeInvariants(ctx context.Context) {
 	sort.Strings(names)
 	for _, name := range names {
 		res, err := m.optima.Commits(ctx, &optimatypes.QueryCommitsRequest{Optimizer: m.c.node.Addresses[name],
-			Pagination: onePage()})
+			Pagination: nodetest.OnePage()})
 		require.NoError(t, err)
-		requireLastPage(t, res.Pagination)
+		nodetest.RequireLastPage(t, res.Pagination)
 		for _, c := range res.Commits {
 			optima = optima.Add(c.Bond.Amount)
 		}
 	}
-	models, err := m.optima.Models(ctx, &optimatypes.QueryModelsRequest{Pagination: onePage()})
+	models, err := m.optima.Models(ctx, &optimatypes.QueryModelsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, models.Pagination)
+	nodetest.RequireLastPage(t, models.Pagination)
 	for _, model := range models.Models {
 		if model.Status == optimatypes.MODEL_STATUS_ACTIVE {
 			optima = optima.Add(model.Deposit.Amount)
@@ -55,17 +52,17 @@ func (m *mirror) checkNodeInvariants(ctx context.Context) {
 	// 7. x/evaluation's balance = escrows of requests not final + collateral
 	// (challenge bonds resolve in their own tx).
 	evaluation := sdkmath.ZeroInt()
-	requests, err := m.evaluation.Requests(ctx, &evaluationtypes.QueryRequestsRequest{Pagination: onePage()})
+	requests, err := m.evaluation.Requests(ctx, &evaluationtypes.QueryRequestsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, requests.Pagination)
+	nodetest.RequireLastPage(t, requests.Pagination)
 	for _, r := range requests.Requests {
 		if !r.Status.IsFinal() {
 			evaluation = evaluation.Add(r.MaxFee)
 		}
 	}
-	evaluators, err := m.evaluation.Evaluators(ctx, &evaluationtypes.QueryEvaluatorsRequest{Pagination: onePage()})
+	evaluators, err := m.evaluation.Evaluators(ctx, &evaluationtypes.QueryEvaluatorsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, evaluators.Pagination)
+	nodetest.RequireLastPage(t, evaluators.Pagination)
 	for _, ev := range evaluators.Evaluators {
 		evaluation = evaluation.Add(ev.Evaluator.Collateral)
 	}
@@ -87,24 +84,5 @@ func (m *mirror) checkNodeInvariants(ctx context.Context) {
 	}
 
 	// 10, 13. Weights and role shares sum to exactly 1.
-	weights, err := m.weights.Weights(ctx, &weightstypes.QueryWeightsRequest{})
-	require.NoError(t, err)
-	sum := sdkmath.LegacyZeroDec()
-	for _, w := range weights.Weights {
-		sum = sum.Add(w.Weight)
-	}
-	require.True(t, sum.Equal(sdkmath.LegacyOneDec()), "weights sum to %s", sum)
-	shares, err := m.weights.RoleShares(ctx, &weightstypes.QueryRoleSharesRequest{})
-	require.NoError(t, err)
-	s := shares.Shares
-	require.True(t, s.Optimizer.Add(s.Evaluator).Add(s.Validator).Add(s.Community).Equal(sdkmath.LegacyOneDec()), "role shares sum to 1: %v", s)
-}
-
-// onePage asks for a page larger than anything a short test chain holds;
-// requireLastPage checks that it was.
-func onePage() *query.PageRequest { return &query.PageRequest{Limit: 1000} }
-
-func requireLastPage(t *testing.T, page *query.PageResponse) {
-	t.Helper()
-	require.True(t, page == nil || len(page.NextKey) == 0, "more than one page")
+	nodetest.RequireWeightsSumToOne(ctx, t, m.weights)
 }

@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/don-network/don/testutil/devnet"
+	"github.com/don-network/don/testutil/nodetest"
 )
 
 // repoRoot is the module root, two levels above this file.
@@ -57,52 +56,13 @@ func tail(s string, n int) string {
 // cli runs dond against the node and decodes its JSON output into out.
 func (c *chain) cli(out any, args ...string) {
 	c.t.Helper()
-	stdout, err := c.node.Exec(append(args, "--output", "json")...)
-	require.NoError(c.t, err)
-	if out != nil {
-		require.NoError(c.t, json.Unmarshal([]byte(stdout), out), stdout)
-	}
-}
-
-type txResult struct {
-	TxHash  string `json:"txhash"`
-	Height  string `json:"height"`
-	Code    uint32 `json:"code"`
-	RawLog  string `json:"raw_log"`
-	GasUsed string `json:"gas_used"`
-	Events  []struct {
-		Type       string `json:"type"`
-		Attributes []struct {
-			Key   string `json:"key"`
-			Value string `json:"value"`
-		} `json:"attributes"`
-	} `json:"events"`
-}
-
-// event returns the attributes of the first event of a type.
-func (r txResult) event(typ string) (map[string]string, bool) {
-	for _, ev := range r.Events {
-		if ev.Type == typ {
-			attrs := map[string]string{}
-			for _, a := range ev.Attributes {
-				attrs[a.Key] = strings.Trim(a.Value, `"`)
-			}
-			return attrs, true
-		}
-	}
-	return nil, false
+	nodetest.CLI(c.t, c.node, out, args...)
 }
 
 // tx broadcasts a transaction from a key and waits for its inclusion.
-func (c *chain) tx(from string, args ...string) txResult {
+func (c *chain) tx(from string, args ...string) nodetest.TxResult {
 	c.t.Helper()
-	var sent txResult
-	c.cli(&sent, append(args, "--from", from, "--yes", "--gas", "auto", "--gas-adjustment", "1.5")...)
-	require.Zero(c.t, sent.Code, "CheckTx: %s", sent.RawLog)
-	var res txResult
-	c.cli(&res, "query", "wait-tx", sent.TxHash, "--timeout", "90s")
-	require.Zero(c.t, res.Code, "DeliverTx: %s", res.RawLog)
-	return res
+	return nodetest.Tx(c.t, c.node, from, args...)
 }
 
 // balance returns an account's udon balance.
@@ -129,22 +89,11 @@ func (c *chain) supply() int64 {
 	return atoi(c.t, res.Amount.Amount)
 }
 
-func atoi(t *testing.T, s string) int64 {
-	var v int64
-	_, err := fmt.Sscan(s, &v)
-	require.NoError(t, err, "not an integer: %q", s)
-	return v
-}
-
-// coinAmount reads an amount attribute of a typed event, a Coin in JSON
-// ({"denom":"udon","amount":"5"}), as its udon amount.
-func coinAmount(t *testing.T, attr string) int64 {
-	t.Helper()
-	var c struct{ Denom, Amount string }
-	require.NoError(t, json.Unmarshal([]byte(attr), &c), "not a coin: %q", attr)
-	require.Equal(t, "udon", c.Denom, "coin %s", attr)
-	return atoi(t, c.Amount)
-}
+// The CLI's integers and typed events' coin amounts, read as udon.
+var (
+	atoi       = nodetest.Atoi
+	coinAmount = nodetest.CoinAmount
+)
 
 func writeFile(t *testing.T, content string) string {
 	path := filepath.Join(t.TempDir(), "file.json")

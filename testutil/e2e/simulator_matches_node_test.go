@@ -11,19 +11,14 @@ import (
 	sdkmath "cosmossdk.io/math"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	"google.golang.org/grpc/metadata"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
 	"github.com/don-network/don/testutil/econsim"
+	"github.com/don-network/don/testutil/nodetest"
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	minttypes "github.com/don-network/don/x/mint/types"
 	optimatypes "github.com/don-network/don/x/optima/types"
@@ -81,12 +76,12 @@ func TestSimulatorMatchesNode(t *testing.T) {
 	// evaluator work too.
 	m.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
 	res := m.tx("bob", "tx", "evaluation", "request", regimeAR, regimeARInputs(t), "100000", "--deadline-blocks", "200")
-	created, ok := res.event("don.evaluation.v1.EventRequestCreated")
+	created, ok := res.Event("don.evaluation.v1.EventRequestCreated")
 	require.True(t, ok)
 	id := created["request_id"]
 	m.tx("carol", "tx", "evaluation", "claim", id)
 	res = m.tx("carol", "tx", "evaluation", "submit", id, c.compute(id))
-	submitted, ok := res.event("don.evaluation.v1.EventResultSubmitted")
+	submitted, ok := res.Event("don.evaluation.v1.EventResultSubmitted")
 	require.True(t, ok)
 	settle := atoi(t, submitted["settle_height"])
 	requestID := uint64(atoi(t, id))
@@ -99,11 +94,11 @@ func TestSimulatorMatchesNode(t *testing.T) {
 	// The optimum that closes round 1.
 	constant := writeFile(t, "["+strings.Repeat("0, ", 192)+"14.4]")
 	res = m.tx("alice", "tx", "optima", "commit", friedman1, constant, "--salt", salt)
-	committed, ok := res.event("don.optima.v1.EventOptimumCommitted")
+	committed, ok := res.Event("don.optima.v1.EventOptimumCommitted")
 	require.True(t, ok)
 	c.waitHeight(max(atoi(t, committed["reveal_from"]), settle+1))
 	res = m.tx("alice", "tx", "optima", "reveal", committed["commit_id"], constant, "--salt", salt)
-	accepted, ok := res.event("don.optima.v1.EventOptimumAccepted")
+	accepted, ok := res.Event("don.optima.v1.EventOptimumAccepted")
 	require.True(t, ok, "the constant predictor is accepted")
 	reveal := atoi(t, res.Height)
 
@@ -112,7 +107,7 @@ func TestSimulatorMatchesNode(t *testing.T) {
 	end := reveal + 2
 	c.waitHeight(end)
 	m.worldAfter(end)
-	ctx := m.at(end)
+	ctx := nodetest.At(end)
 	t.Logf("scenario over at height %d, %s after the node started; the world stepped %d blocks",
 		end, time.Since(began).Round(100*time.Millisecond), w.Height()-1)
 
@@ -280,12 +275,7 @@ type mirror struct {
 }
 
 func newMirror(t *testing.T, c *chain, w *econsim.World) *mirror {
-	// The SDK's gogoproto codec, as its own clients use: the default one
-	// cannot decode customtype fields (math.Int) of some responses.
-	conn, err := grpc.NewClient(c.node.GRPC(), grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.ForceCodec(codec.NewProtoCodec(codectypes.NewInterfaceRegistry()).GRPCCodec())))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = conn.Close() })
+	conn := nodetest.Dial(t, c.node)
 	return &mirror{t: t, c: c, w: w,
 		optima: optimatypes.NewQueryClient(conn), evaluation: evaluationtypes.NewQueryClient(conn),
 		weights: weightstypes.NewQueryClient(conn), mint: minttypes.NewQueryClient(conn), bank: banktypes.NewQueryClient(conn),
@@ -294,7 +284,7 @@ func newMirror(t *testing.T, c *chain, w *econsim.World) *mirror {
 
 // tx sends a tx on the node, waits for it, then delivers its Msgs in the
 // world's block of the same height.
-func (m *mirror) tx(from string, args ...string) txResult {
+func (m *mirror) tx(from string, args ...string) nodetest.TxResult {
 	m.t.Helper()
 	res := m.c.tx(from, args...)
 	var included struct {
@@ -328,11 +318,6 @@ func (m *mirror) worldTo(h int64) {
 // worldAfter ends block h in the world: its state is then the node's at h.
 func (m *mirror) worldAfter(h int64) { m.worldTo(h + 1) }
 
-// at is a context whose node queries read the state at height h.
-func (m *mirror) at(h int64) context.Context {
-	return metadata.AppendToOutgoingContext(context.Background(), grpctypes.GRPCBlockHeightHeader, strconv.FormatInt(h, 10))
-}
-
 // supply is the total udon supply of each chain at the same point: the
 // node's at the height whose end the world has reached.
 type supply struct{ node, world sdkmath.Int }
@@ -347,7 +332,7 @@ func (m *mirror) supplies() supply {
 		require.NoError(m.t, err)
 		h = latest
 	}
-	res, err := m.bank.SupplyOf(m.at(h), &banktypes.QuerySupplyOfRequest{Denom: econsim.Denom})
+	res, err := m.bank.SupplyOf(nodetest.At(h), &banktypes.QuerySupplyOfRequest{Denom: econsim.Denom})
 	require.NoError(m.t, err)
 	return supply{node: res.Amount.Amount, world: m.w.Supply()}
 }

@@ -31,12 +31,12 @@ func TestZeroHeightExportRestart(t *testing.T) {
 	c := startChainWith(t, fastEvaluation)
 	params := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
 	res := c.tx("alice", "tx", "optima", "commit", regimeAR, params, "--salt", salt)
-	committed, _ := res.event("don.optima.v1.EventOptimumCommitted")
+	committed, _ := res.Event("don.optima.v1.EventOptimumCommitted")
 	c.waitHeight(atoi(t, committed["reveal_from"]))
 	c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], params, "--salt", salt)
 	better := writeFile(t, `[0, 0, 0.25, 0.5, 0.3]`)
 	open := c.tx("alice", "tx", "optima", "commit", regimeAR, better, "--salt", salt)
-	openCommit, _ := open.event("don.optima.v1.EventOptimumCommitted")
+	openCommit, _ := open.Event("don.optima.v1.EventOptimumCommitted")
 	c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
 	request := c.request(regimeARInputs(t), "100000")
 	c.claim("carol", request)
@@ -91,13 +91,13 @@ func TestZeroHeightExportRestart(t *testing.T) {
 	// The commit of the old chain opens in the new one's numbering.
 	restarted.waitHeight(og.Commits[0].RevealFrom)
 	revealed := restarted.tx("alice", "tx", "optima", "reveal", openCommit["commit_id"], better, "--salt", salt)
-	_, accepted := revealed.event("don.optima.v1.EventOptimumAccepted")
-	_, rejected := revealed.event("don.optima.v1.EventOptimumRejected")
+	_, accepted := revealed.Event("don.optima.v1.EventOptimumAccepted")
+	_, rejected := revealed.Event("don.optima.v1.EventOptimumRejected")
 	require.True(t, accepted || rejected, "the reveal was verified against the moved beacon: %v", revealed.Events)
 
 	// The request claimed before the restart is answered within its moved
 	// deadline and settles after its challenge window.
-	submitted, ok := restarted.tx("carol", "tx", "evaluation", "submit", request, restarted.compute(request)).event("don.evaluation.v1.EventResultSubmitted")
+	submitted, ok := restarted.tx("carol", "tx", "evaluation", "submit", request, restarted.compute(request)).Event("don.evaluation.v1.EventResultSubmitted")
 	require.True(t, ok)
 	restarted.waitHeight(atoi(t, submitted["settle_height"]) + 1)
 	var got requestInfo

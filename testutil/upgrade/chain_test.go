@@ -1,8 +1,6 @@
 package upgrade
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/don-network/don/testutil/devnet"
+	"github.com/don-network/don/testutil/nodetest"
 )
 
 // chain drives one node through dond's CLI: the old release's binary until
@@ -20,58 +19,6 @@ import (
 type chain struct {
 	t    *testing.T
 	node *devnet.Node
-}
-
-// cli runs dond against the node and decodes its JSON output into out.
-func (c *chain) cli(out any, args ...string) {
-	c.t.Helper()
-	stdout, err := c.node.Exec(append(args, "--output", "json")...)
-	require.NoError(c.t, err)
-	if out != nil {
-		require.NoError(c.t, json.Unmarshal([]byte(stdout), out), stdout)
-	}
-}
-
-type txResult struct {
-	TxHash string `json:"txhash"`
-	Height string `json:"height"`
-	Code   uint32 `json:"code"`
-	RawLog string `json:"raw_log"`
-	Events []struct {
-		Type       string `json:"type"`
-		Attributes []struct {
-			Key   string `json:"key"`
-			Value string `json:"value"`
-		} `json:"attributes"`
-	} `json:"events"`
-}
-
-// event returns the attributes of the first event of a type.
-func (r txResult) event(t *testing.T, typ string) map[string]string {
-	t.Helper()
-	for _, ev := range r.Events {
-		if ev.Type == typ {
-			attrs := map[string]string{}
-			for _, a := range ev.Attributes {
-				attrs[a.Key] = strings.Trim(a.Value, `"`)
-			}
-			return attrs
-		}
-	}
-	require.Failf(t, "missing event", "no %s in tx %s", typ, r.TxHash)
-	return nil
-}
-
-// tx broadcasts a transaction from a key and waits for its inclusion.
-func (c *chain) tx(from string, args ...string) txResult {
-	c.t.Helper()
-	var sent txResult
-	c.cli(&sent, append(args, "--from", from, "--yes", "--gas", "auto", "--gas-adjustment", "1.5")...)
-	require.Zero(c.t, sent.Code, "CheckTx: %s", sent.RawLog)
-	var res txResult
-	c.cli(&res, "query", "wait-tx", sent.TxHash, "--timeout", "90s")
-	require.Zero(c.t, res.Code, "DeliverTx: %s", res.RawLog)
-	return res
 }
 
 func (c *chain) height() int64 {
@@ -97,13 +44,8 @@ func writeFile(t *testing.T, name, content string) string {
 	return path
 }
 
-func atoi(t *testing.T, s string) int64 {
-	t.Helper()
-	var v int64
-	_, err := fmt.Sscan(s, &v)
-	require.NoError(t, err, "not an integer: %q", s)
-	return v
-}
+// atoi parses the CLI's integers.
+var atoi = nodetest.Atoi
 
 // amount reads an amount attribute of a typed event: an integer from the
 // previous release, a Coin in JSON ({"denom":"udon","amount":"5"}) from
@@ -113,10 +55,7 @@ func amount(t *testing.T, attr string) int64 {
 	if !strings.HasPrefix(attr, "{") {
 		return atoi(t, attr)
 	}
-	var c struct{ Denom, Amount string }
-	require.NoError(t, json.Unmarshal([]byte(attr), &c), "not a coin: %q", attr)
-	require.Equal(t, "udon", c.Denom, "coin %s", attr)
-	return atoi(t, c.Amount)
+	return nodetest.CoinAmount(t, attr)
 }
 
 // waitLog polls a node log until a line matches re, and returns the match.

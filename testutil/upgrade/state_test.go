@@ -3,26 +3,20 @@ package upgrade
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"sort"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	"google.golang.org/grpc/metadata"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
-	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
-	"github.com/cosmos/cosmos-sdk/types/query"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/don-network/don/testutil/devnet"
+	"github.com/don-network/don/testutil/nodetest"
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	minttypes "github.com/don-network/don/x/mint/types"
 	optimatypes "github.com/don-network/don/x/optima/types"
@@ -48,12 +42,7 @@ type queries struct {
 
 func dial(t *testing.T, node *devnet.Node, old bool) *queries {
 	t.Helper()
-	// The gogoproto codec: the SDK's custom types (LegacyDec, Int) are not
-	// plain protobuf.
-	conn, err := grpc.NewClient(node.GRPC(), grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.ForceCodec(codec.NewProtoCodec(codectypes.NewInterfaceRegistry()).GRPCCodec())))
-	require.NoError(t, err)
-	t.Cleanup(func() { conn.Close() })
+	conn := nodetest.Dial(t, node)
 	return &queries{
 		t: t, node: node, conn: conn, old: old,
 		bank:       banktypes.NewQueryClient(conn),
@@ -62,11 +51,6 @@ func dial(t *testing.T, node *devnet.Node, old bool) *queries {
 		mint:       minttypes.NewQueryClient(conn),
 		weights:    weightstypes.NewQueryClient(conn),
 	}
-}
-
-// at is a context whose queries read the state at height h.
-func at(h int64) context.Context {
-	return metadata.AppendToOutgoingContext(context.Background(), grpctypes.GRPCBlockHeightHeader, fmt.Sprint(h))
 }
 
 // snapshot is the state of the chain's accounts and of DON's modules that
@@ -104,46 +88,46 @@ func (q *queries) keyNames() []string {
 func (q *queries) snapshot(h int64) snapshot {
 	t := q.t
 	t.Helper()
-	ctx := at(h)
+	ctx := nodetest.At(h)
 	s := snapshot{Balances: map[string]sdk.Coins{}, Optima: map[uint64][]optimatypes.Optimum{}, Commits: map[string][]optimatypes.Commit{}}
 	for _, name := range q.keyNames() {
-		bal, err := q.bank.AllBalances(ctx, &banktypes.QueryAllBalancesRequest{Address: q.node.Addresses[name], Pagination: onePage()})
+		bal, err := q.bank.AllBalances(ctx, &banktypes.QueryAllBalancesRequest{Address: q.node.Addresses[name], Pagination: nodetest.OnePage()})
 		require.NoError(t, err)
 		s.Balances[name] = bal.Balances
-		commits, err := q.optima.Commits(ctx, &optimatypes.QueryCommitsRequest{Optimizer: q.node.Addresses[name], Pagination: onePage()})
+		commits, err := q.optima.Commits(ctx, &optimatypes.QueryCommitsRequest{Optimizer: q.node.Addresses[name], Pagination: nodetest.OnePage()})
 		require.NoError(t, err)
-		requireLastPage(t, commits.Pagination)
+		nodetest.RequireLastPage(t, commits.Pagination)
 		s.Commits[name] = commits.Commits
 	}
 	supply, err := q.bank.SupplyOf(ctx, &banktypes.QuerySupplyOfRequest{Denom: "udon"})
 	require.NoError(t, err)
 	s.Supply = supply.Amount
 
-	models, err := q.optima.Models(ctx, &optimatypes.QueryModelsRequest{Pagination: onePage()})
+	models, err := q.optima.Models(ctx, &optimatypes.QueryModelsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, models.Pagination)
+	nodetest.RequireLastPage(t, models.Pagination)
 	s.Models = models.Models
 	for _, m := range models.Models {
-		optima, err := q.optima.Optima(ctx, &optimatypes.QueryOptimaRequest{ModelId: m.Id, Pagination: onePage()})
+		optima, err := q.optima.Optima(ctx, &optimatypes.QueryOptimaRequest{ModelId: m.Id, Pagination: nodetest.OnePage()})
 		require.NoError(t, err)
-		requireLastPage(t, optima.Pagination)
+		nodetest.RequireLastPage(t, optima.Pagination)
 		s.Optima[m.Id] = optima.Optima
 	}
-	evaluators, err := q.evaluation.Evaluators(ctx, &evaluationtypes.QueryEvaluatorsRequest{Pagination: onePage()})
+	evaluators, err := q.evaluation.Evaluators(ctx, &evaluationtypes.QueryEvaluatorsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, evaluators.Pagination)
+	nodetest.RequireLastPage(t, evaluators.Pagination)
 	s.Evaluators = evaluators.Evaluators
-	requests, err := q.evaluation.Requests(ctx, &evaluationtypes.QueryRequestsRequest{Pagination: onePage()})
+	requests, err := q.evaluation.Requests(ctx, &evaluationtypes.QueryRequestsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, requests.Pagination)
+	nodetest.RequireLastPage(t, requests.Pagination)
 	s.Requests = requests.Requests
 
 	status, err := q.mint.Status(ctx, &minttypes.QueryStatusRequest{})
 	require.NoError(t, err)
 	s.Minter = status.Minter
-	rounds, err := q.mint.Rounds(ctx, &minttypes.QueryRoundsRequest{Pagination: onePage()})
+	rounds, err := q.mint.Rounds(ctx, &minttypes.QueryRoundsRequest{Pagination: nodetest.OnePage()})
 	require.NoError(t, err)
-	requireLastPage(t, rounds.Pagination)
+	nodetest.RequireLastPage(t, rounds.Pagination)
 	s.Rounds = rounds.Rounds
 
 	op, err := q.optima.Params(ctx, &optimatypes.QueryParamsRequest{})
@@ -195,7 +179,7 @@ func (q *queries) udon(ctx context.Context, addr string) sdkmath.Int {
 func (q *queries) checkInvariants(h int64) {
 	t := q.t
 	t.Helper()
-	ctx := at(h)
+	ctx := nodetest.At(h)
 	s := q.snapshot(h)
 
 	optima := sdkmath.ZeroInt()
@@ -224,9 +208,9 @@ func (q *queries) checkInvariants(h int64) {
 
 	owed := sdkmath.ZeroInt()
 	if !q.old {
-		payouts, err := q.mint.Payouts(ctx, &minttypes.QueryPayoutsRequest{Pagination: onePage()})
+		payouts, err := q.mint.Payouts(ctx, &minttypes.QueryPayoutsRequest{Pagination: nodetest.OnePage()})
 		require.NoError(t, err)
-		requireLastPage(t, payouts.Pagination)
+		nodetest.RequireLastPage(t, payouts.Pagination)
 		for _, p := range payouts.Payouts {
 			owed = owed.Add(p.Unpaid())
 		}
@@ -237,26 +221,7 @@ func (q *queries) checkInvariants(h int64) {
 		require.NoError(t, r.Validate(), "round %d", r.Round)
 	}
 
-	weights, err := q.weights.Weights(ctx, &weightstypes.QueryWeightsRequest{})
-	require.NoError(t, err)
-	sum := sdkmath.LegacyZeroDec()
-	for _, w := range weights.Weights {
-		sum = sum.Add(w.Weight)
-	}
-	require.True(t, sum.Equal(sdkmath.LegacyOneDec()), "weights sum to %s", sum)
-	shares, err := q.weights.RoleShares(ctx, &weightstypes.QueryRoleSharesRequest{})
-	require.NoError(t, err)
-	sh := shares.Shares
-	require.True(t, sh.Optimizer.Add(sh.Evaluator).Add(sh.Validator).Add(sh.Community).Equal(sdkmath.LegacyOneDec()), "role shares sum to 1: %v", sh)
-}
-
-// onePage asks for a page larger than anything this chain holds;
-// requireLastPage checks that it was.
-func onePage() *query.PageRequest { return &query.PageRequest{Limit: 1000} }
-
-func requireLastPage(t *testing.T, page *query.PageResponse) {
-	t.Helper()
-	require.True(t, page == nil || len(page.NextKey) == 0, "more than one page")
+	nodetest.RequireWeightsSumToOne(ctx, t, q.weights)
 }
 
 // moduleVersions is `q upgrade module-versions`: consensus version by module.
@@ -268,7 +233,7 @@ func (c *chain) moduleVersions() map[string]string {
 			Version string `json:"version"`
 		} `json:"module_versions"`
 	}
-	c.cli(&res, "query", "upgrade", "module-versions")
+	nodetest.CLI(c.t, c.node, &res, "query", "upgrade", "module-versions")
 	out := map[string]string{}
 	for _, m := range res.ModuleVersions {
 		out[m.Name] = m.Version

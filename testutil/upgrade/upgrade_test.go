@@ -15,6 +15,7 @@ import (
 
 	"github.com/don-network/don/app"
 	"github.com/don-network/don/testutil/devnet"
+	"github.com/don-network/don/testutil/nodetest"
 	evaluationtypes "github.com/don-network/don/x/evaluation/types"
 	minttypes "github.com/don-network/don/x/mint/types"
 )
@@ -82,15 +83,15 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// on alice's optimum; carol's settled request 1 is evaluator work of
 	// the open round 2; request 2 stays claimed across the upgrade.
 	good := writeFile(t, "good.json", `[0, 0, 0.2, 0.5, 0.3]`)
-	committed := c.tx("alice", "tx", "optima", "commit", regimeAR, good, "--salt", salt).event(t, "don.optima.v1.EventOptimumCommitted")
-	c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
+	committed := nodetest.Tx(t, node, "alice", "tx", "optima", "commit", regimeAR, good, "--salt", salt).RequireEvent(t, "don.optima.v1.EventOptimumCommitted")
+	nodetest.Tx(t, node, "carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
 	c.waitHeight(atoi(t, committed["reveal_from"]))
-	c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], good, "--salt", salt).event(t, "don.optima.v1.EventOptimumAccepted")
+	nodetest.Tx(t, node, "alice", "tx", "optima", "reveal", committed["commit_id"], good, "--salt", salt).RequireEvent(t, "don.optima.v1.EventOptimumAccepted")
 
 	inputs := writeFile(t, "inputs.csv", "lag4,lag3,lag2,lag1\n0.1,0.2,0.3,0.4\n-1,0.5,2,1.25\n3,2,1,0\n")
 	id1 := c.request(inputs)
 	c.claim(id1)
-	submitted := c.tx("carol", "tx", "evaluation", "submit", id1, c.compute(id1)).event(t, "don.evaluation.v1.EventResultSubmitted")
+	submitted := nodetest.Tx(t, node, "carol", "tx", "evaluation", "submit", id1, nodetest.Compute(t, node, id1)).RequireEvent(t, "don.evaluation.v1.EventResultSubmitted")
 	id2 := c.request(inputs)
 	price2 := c.claim(id2)
 	c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
@@ -125,23 +126,23 @@ func TestSoftwareUpgrade(t *testing.T) {
 			MinDeposit []struct{ Denom, Amount string } `json:"min_deposit"`
 		} `json:"params"`
 	}
-	c.cli(&govParams, "query", "gov", "params")
+	nodetest.CLI(t, node, &govParams, "query", "gov", "params")
 	require.Len(t, govParams.Params.MinDeposit, 1)
 	minDeposit := govParams.Params.MinDeposit[0]
 	half := atoi(t, minDeposit.Amount) / 2
 	t.Logf("gov min_deposit: %s%s", minDeposit.Amount, minDeposit.Denom)
 	height := c.height() + upgradeDelay
-	proposed := c.tx("validator", "tx", "upgrade", "software-upgrade", upgradeName,
+	proposed := nodetest.Tx(t, node, "validator", "tx", "upgrade", "software-upgrade", upgradeName,
 		"--upgrade-height", fmt.Sprint(height), "--title", "Upgrade to v2", "--summary", "mint 1→2, evaluation 1→2",
 		"--deposit", fmt.Sprintf("%d%s", half, minDeposit.Denom), "--no-validate")
-	proposal := proposed.event(t, "submit_proposal")["proposal_id"]
-	c.tx("validator", "tx", "gov", "deposit", proposal, fmt.Sprintf("%d%s", atoi(t, minDeposit.Amount)-half, minDeposit.Denom))
-	c.tx("validator", "tx", "gov", "vote", proposal, "yes")
+	proposal := proposed.RequireEvent(t, "submit_proposal")["proposal_id"]
+	nodetest.Tx(t, node, "validator", "tx", "gov", "deposit", proposal, fmt.Sprintf("%d%s", atoi(t, minDeposit.Amount)-half, minDeposit.Denom))
+	nodetest.Tx(t, node, "validator", "tx", "gov", "vote", proposal, "yes")
 	for {
 		var p struct {
 			Proposal struct{ Status string } `json:"proposal"`
 		}
-		c.cli(&p, "query", "gov", "proposal", proposal)
+		nodetest.CLI(t, node, &p, "query", "gov", "proposal", proposal)
 		if p.Proposal.Status == "PROPOSAL_STATUS_PASSED" {
 			break
 		}
@@ -152,7 +153,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 	var plan struct {
 		Plan struct{ Name, Height string } `json:"plan"`
 	}
-	c.cli(&plan, "query", "upgrade", "plan")
+	nodetest.CLI(t, node, &plan, "query", "upgrade", "plan")
 	require.Equal(t, upgradeName, plan.Plan.Name)
 	require.Equal(t, height, atoi(t, plan.Plan.Height))
 	lap(fmt.Sprintf("proposal passed, upgrade at height %d", height))
@@ -198,7 +199,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 	lap("new node applied the upgrade")
 
 	var applied struct{ Height string }
-	c.cli(&applied, "query", "upgrade", "applied", upgradeName)
+	nodetest.CLI(t, node, &applied, "query", "upgrade", "applied", upgradeName)
 	require.Equal(t, height, atoi(t, applied.Height))
 	versionsAfter := c.moduleVersions()
 	wantVersions := map[string]string{}
@@ -223,14 +224,14 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// (docs/evaluation.md, "Settlement"); meanwhile the next request gets
 	// the id after the last old one, and alice commits the optimum that
 	// will close round 2.
-	submitted = c.tx("carol", "tx", "evaluation", "submit", id2, c.compute(id2)).event(t, "don.evaluation.v1.EventResultSubmitted")
+	submitted = nodetest.Tx(t, node, "carol", "tx", "evaluation", "submit", id2, nodetest.Compute(t, node, id2)).RequireEvent(t, "don.evaluation.v1.EventResultSubmitted")
 	id3 := c.request(inputs)
 	require.Equal(t, atou(t, id2)+1, atou(t, id3), "no gap, no reuse")
 	c.claim(id3) // claimed, it is not refunded while the balances are compared
 	// A constant predictor at the mean of friedman1's y: a large verified
 	// improvement, whose work closes the round.
 	constant := writeFile(t, "constant.json", "["+strings.Repeat("0, ", 192)+"14.4]")
-	committed = c.tx("alice", "tx", "optima", "commit", friedman1, constant, "--salt", salt).event(t, "don.optima.v1.EventOptimumCommitted")
+	committed = nodetest.Tx(t, node, "alice", "tx", "optima", "commit", friedman1, constant, "--salt", salt).RequireEvent(t, "don.optima.v1.EventOptimumCommitted")
 	c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
 	settled := q.snapshot(appHeight(t, node))
 	require.Equal(t, evaluationtypes.REQUEST_STATUS_SETTLED, requestStatus(settled, atou(t, id2)))
@@ -247,7 +248,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// done before and after the upgrade, in the new batched payout.
 	require.True(t, settled.Minter.EvaluatorWork.GT(before.Minter.EvaluatorWork), "request 2 added evaluator work")
 	c.waitHeight(atoi(t, committed["reveal_from"]))
-	c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], constant, "--salt", salt).event(t, "don.optima.v1.EventOptimumAccepted")
+	nodetest.Tx(t, node, "alice", "tx", "optima", "reveal", committed["commit_id"], constant, "--salt", salt).RequireEvent(t, "don.optima.v1.EventOptimumAccepted")
 	var (
 		paid   snapshot
 		round2 *minttypes.RoundRecord
@@ -283,24 +284,15 @@ func TestSoftwareUpgrade(t *testing.T) {
 // upgrade) and returns its id.
 func (c *chain) request(inputs string) string {
 	c.t.Helper()
-	res := c.tx("bob", "tx", "evaluation", "request", regimeAR, inputs, fmt.Sprint(maxFee), "--deadline-blocks", "2000")
-	return res.event(c.t, "don.evaluation.v1.EventRequestCreated")["request_id"]
+	res := nodetest.Tx(c.t, c.node, "bob", "tx", "evaluation", "request", regimeAR, inputs, fmt.Sprint(maxFee), "--deadline-blocks", "2000")
+	return res.RequireEvent(c.t, "don.evaluation.v1.EventRequestCreated")["request_id"]
 }
 
 // claim claims a request for carol and returns the price.
 func (c *chain) claim(id string) int64 {
 	c.t.Helper()
-	res := c.tx("carol", "tx", "evaluation", "claim", id)
-	return amount(c.t, res.event(c.t, "don.evaluation.v1.EventRequestClaimed")["price"])
-}
-
-// compute writes a claimed request's right outputs to a file.
-func (c *chain) compute(id string) string {
-	c.t.Helper()
-	out := filepath.Join(c.t.TempDir(), "outputs.json")
-	_, err := c.node.Exec("query", "evaluation", "compute", id, "--out", out)
-	require.NoError(c.t, err)
-	return out
+	res := nodetest.Tx(c.t, c.node, "carol", "tx", "evaluation", "claim", id)
+	return amount(c.t, res.RequireEvent(c.t, "don.evaluation.v1.EventRequestClaimed")["price"])
 }
 
 // appHeight is the last height the node's app committed (the block store
