@@ -46,8 +46,17 @@ func requireOldCommit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatalf("git is not installed: the upgrade test builds the old release (%s) from the repository's history", oldCommit)
 	}
-	cmd := exec.Command("git", "-C", repoRoot(t), "cat-file", "-e", oldCommit+"^{commit}")
-	if out, err := cmd.CombinedOutput(); err != nil {
+	has := func() ([]byte, error) {
+		return exec.Command("git", "-C", repoRoot(t), "cat-file", "-e", oldCommit+"^{commit}").CombinedOutput()
+	}
+	if _, err := has(); err != nil {
+		// A shallow clone lacks the history: fetch it from the clone's
+		// origin (a local one when CI clones this repository), once.
+		if out, ferr := exec.Command("git", "-C", repoRoot(t), "fetch", "--quiet", "--unshallow").CombinedOutput(); ferr != nil {
+			t.Logf("git fetch --unshallow: %v: %s", ferr, strings.TrimSpace(string(out)))
+		}
+	}
+	if out, err := has(); err != nil {
 		t.Fatalf("commit %s (the release TestSoftwareUpgrade upgrades from) is not in this repository (%v: %s); "+
 			"a shallow clone lacks it: git fetch --unshallow", oldCommit, err, strings.TrimSpace(string(out)))
 	}
