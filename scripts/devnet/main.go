@@ -38,9 +38,8 @@ func run(configPath, home, binary string) error {
 	}
 	fmt.Printf("DON devnet %s in %s\n  RPC   %s\n  gRPC  %s\n  REST  %s\n",
 		node.ChainID, home, node.RPC(), node.GRPC(), node.API())
-	for _, a := range cfg.Accounts {
-		fmt.Printf("  key   %-10s %s (keyring-backend test)\n", a.Name, node.Addresses[a.Name])
-	}
+	devnet.PrintWallets(os.Stdout, cfg, node)
+	fmt.Printf("The keys are also in %s's test keyring (--keyring-backend test).\n", home)
 	fmt.Printf("Try:  %s q optima models --home %s\nStop with Ctrl-C; the next 'make devnet' starts a fresh chain.\n\n", binary, home)
 
 	cmd := exec.Command(binary, "start", "--home", home)

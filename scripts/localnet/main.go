@@ -92,6 +92,7 @@ func printNodes(l *devnet.Localnet, cfg devnet.Config, binary string) {
 		fmt.Printf("         home %s  log %s  validator key %s %s\n", node.Home, l.LogPath(i), l.ValidatorKey(i), node.Addresses[l.ValidatorKey(i)])
 	}
 	home := l.Nodes[0].Home
+	devnet.PrintWallets(os.Stdout, cfg, l.Nodes[0])
 	fmt.Printf("The config.yml keys (%s) are in %s's test keyring.\n", accountNames(cfg), home)
 	fmt.Printf("Try:  %s q staking validators --home %s\nStop with Ctrl-C; the next 'make localnet' starts a fresh chain.\n\n", binary, home)
 }

@@ -188,8 +188,8 @@ func (n *Node) addKey(a Account) error {
 	return nil
 }
 
-// WriteConfigs binds all listeners to loopback, sets the block time and
-// points the client config at this node.
+// WriteConfigs binds all listeners to loopback, sets the block time, turns
+// the dashboard on and points the client config at this node.
 func (n *Node) WriteConfigs(cfg Config) error {
 	dir := filepath.Join(n.Home, "config")
 	cmt, app, client := filepath.Join(dir, "config.toml"), filepath.Join(dir, "app.toml"), filepath.Join(dir, "client.toml")
@@ -215,6 +215,8 @@ func (n *Node) WriteConfigs(cfg Config) error {
 		{app, "api", "enable", "true"},
 		{app, "api", "address", q(fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.API))},
 		{app, "grpc", "address", q(n.GRPC())},
+		// Development chains serve the dashboard (off by default elsewhere).
+		{app, "dashboard", "enable", "true"},
 		{client, "", "chain-id", q(n.ChainID)},
 		{client, "", "keyring-backend", q("test")},
 		{client, "", "node", q(n.RPC())},
