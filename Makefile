@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=don \
 # Packages whose results must be bit-identical on every CPU (docs/determinism.md).
 CONSENSUS_MATH := ./x/optima/fixedpoint/ ./x/optima/domains/
 
-.PHONY: all build devnet demo localnet sim sim-app sim-app-long test test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
+.PHONY: all build devnet demo localnet sim sim-app sim-app-long test js-deps test-unit test-arm64 fuzz proto-gen proto-check bench lint clean
 
 all: build
 
@@ -61,7 +61,13 @@ sim-app-long:
 	go test -tags sims -count=1 -timeout 6h -run 'TestFullAppSimulation' ./app -Seeds=$(SIM_LONG_SEEDS) -NumBlocks=500 -BlockSize=200 -v
 
 ## test: every test — unit, keeper, end-to-end (real node), arm64 golden vectors, proto drift
-test: build test-unit sim-app test-arm64 fuzz proto-check
+test: build js-deps test-unit sim-app test-arm64 fuzz proto-check
+
+## js-deps: install the CosmJS example's pinned npm packages (package-lock.json)
+js-deps: examples/cosmjs/node_modules/.package-lock.json
+
+examples/cosmjs/node_modules/.package-lock.json: examples/cosmjs/package-lock.json
+	npm ci --prefix examples/cosmjs --no-audit --no-fund
 
 # -p 1: the end-to-end packages each start real nodes on free loopback
 # ports, chosen by binding :0 and releasing it; two packages at once could
@@ -126,4 +132,4 @@ lint:
 	go vet ./...
 
 clean:
-	rm -rf build bin .devnet .localnet .demo
+	rm -rf build bin .devnet .localnet .demo examples/cosmjs/node_modules
