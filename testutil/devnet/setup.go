@@ -189,7 +189,7 @@ func (n *Node) addKey(a Account) error {
 }
 
 // WriteConfigs binds all listeners to loopback, sets the block time, turns
-// the dashboard on and points the client config at this node.
+// the dashboard and CORS on and points the client config at this node.
 func (n *Node) WriteConfigs(cfg Config) error {
 	dir := filepath.Join(n.Home, "config")
 	cmt, app, client := filepath.Join(dir, "config.toml"), filepath.Join(dir, "app.toml"), filepath.Join(dir, "client.toml")
@@ -215,8 +215,12 @@ func (n *Node) WriteConfigs(cfg Config) error {
 		{app, "api", "enable", "true"},
 		{app, "api", "address", q(fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.API))},
 		{app, "grpc", "address", q(n.GRPC())},
-		// Development chains serve the dashboard (off by default elsewhere).
+		// Development chains serve the dashboard (off by default elsewhere)
+		// and answer browsers of any origin: a wallet extension, or a
+		// dashboard pointed at this node from another (docs/wallets.md).
 		{app, "dashboard", "enable", "true"},
+		{app, "api", "enabled-unsafe-cors", "true"},
+		{cmt, "rpc", "cors_allowed_origins", `["*"]`},
 		{client, "", "chain-id", q(n.ChainID)},
 		{client, "", "keyring-backend", q("test")},
 		{client, "", "node", q(n.RPC())},
