@@ -33,6 +33,7 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 
+	"github.com/don-network/don/app/dashboard"
 	evaluationkeeper "github.com/don-network/don/x/evaluation/keeper"
 	mintkeeper "github.com/don-network/don/x/mint/keeper"
 	optimakeeper "github.com/don-network/don/x/optima/keeper"
@@ -89,6 +90,7 @@ type App struct {
 	appCodec          codec.Codec
 	txConfig          client.TxConfig
 	interfaceRegistry codectypes.InterfaceRegistry
+	dashboard         dashboard.Options
 
 	AccountKeeper         authkeeper.AccountKeeper
 	BankKeeper            bankkeeper.Keeper
@@ -152,6 +154,7 @@ func New(
 	if err := app.registerUpgrades(); err != nil {
 		return nil, err
 	}
+	app.dashboard = dashboard.OptionsFrom(appOpts)
 	if cast.ToBool(appOpts.Get(FlagCheckInvariants)) {
 		app.SetEndBlocker(app.endBlockCheckingInvariants)
 	}
@@ -180,5 +183,21 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	app.App.RegisterAPIRoutes(apiSvr, apiConfig)
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
+	}
+	if app.dashboard.Enable {
+		if err := dashboard.Register(apiSvr.Router, app.dashboard, app.chainForWallets); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// chainForWallets describes the chain for the dashboard's Keplr chain-info.
+func (app *App) chainForWallets() dashboard.Chain {
+	return dashboard.Chain{
+		ChainID:      app.ChainID(),
+		Bech32Prefix: Bech32Prefix,
+		Denom:        BondDenom,
+		DisplayDenom: DisplayDenom,
+		Decimals:     DisplayDecimals,
 	}
 }

@@ -54,6 +54,9 @@ const (
 	Bech32Prefix = "don"
 	// BondDenom is the staking and fee denom: 1 DON = 10^6 udon.
 	BondDenom = "udon"
+	// DisplayDenom is the unit wallets show: 1 DON = 10^DisplayDecimals udon.
+	DisplayDenom    = "DON"
+	DisplayDecimals = 6
 )
 
 var (

@@ -1,0 +1,187 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// chromium is where `make test` expects the browser (.ci/run installs the
+// Debian package chromium).
+const chromium = "/usr/bin/chromium"
+
+// pageState is what the dashboard shows, read in the page.
+type pageState struct {
+	Height int64 `json:"height"`
+	Models []struct {
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Points int    `json:"points"`
+	} `json:"models"`
+	// Drawn counts the uPlot canvases with painted pixels.
+	Drawn  int      `json:"drawn"`
+	Errors []string `json:"errors"`
+}
+
+const readPage = `(() => {
+	const painted = (c) => {
+		if (!c.width || !c.height) return false;
+		const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+		for (let i = 3; i < d.length; i += 4) if (d[i]) return true;
+		return false;
+	};
+	return {
+		height: Number(document.querySelector("#height").textContent) || 0,
+		models: [...document.querySelectorAll("#models [data-model-id]")].map((c) => ({
+			id: c.dataset.modelId,
+			name: c.querySelector(".name")?.textContent || "",
+			points: Number(c.querySelector(".loss-plot")?.dataset.points || 0),
+		})),
+		drawn: [...document.querySelectorAll(".uplot canvas")].filter(painted).length,
+		errors: window.donDashboard ? window.donDashboard.errors : ["window.donDashboard missing"],
+	};
+})()`
+
+// TestDashboardInBrowser loads the node's /dashboard/ in headless Chromium:
+// the genesis models' cards, the current height and drawn plots appear, an
+// accepted optimum adds a point to its model's loss plot, and the page logs
+// no console error, exception or failed request.
+func TestDashboardInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real node and a browser")
+	}
+	c := startChain(t)
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("no Chromium at %s (make test needs it; .ci/run installs the Debian package chromium): %v", chromium, err)
+	}
+
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "chromium")),
+		chromedp.WindowSize(1400, 1000),
+	)
+	defer cancel()
+	// The listener is in place before the tab starts, so it sees every event.
+	var mu sync.Mutex
+	var problems []string
+	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithListener(func(ev any) {
+		if p := pageProblem(ev); p != "" {
+			mu.Lock()
+			problems = append(problems, p)
+			mu.Unlock()
+		}
+	}))
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	noProblems := func() {
+		t.Helper()
+		mu.Lock()
+		defer mu.Unlock()
+		require.Empty(t, problems, "the page logged errors")
+	}
+	var page pageState
+	read := func() pageState {
+		t.Helper()
+		var err error
+		page, err = chromedp.Run(ctx, chromedp.Evaluate[pageState](readPage))
+		require.NoError(t, err)
+		noProblems()
+		require.Empty(t, page.Errors, "window.donDashboard.errors")
+		return page
+	}
+	points := func(id string) int {
+		for _, m := range page.Models {
+			if m.ID == id {
+				return m.Points
+			}
+		}
+		return 0
+	}
+
+	defer func() {
+		if t.Failed() {
+			t.Logf("page showed: %+v", page)
+		}
+	}()
+	atLoad, err := c.node.Height()
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(c.node.API()+"/dashboard/")))
+	waitFor(t, 30*time.Second, "the genesis models, the height and a drawn plot", func() bool {
+		p := read()
+		var names []string
+		for _, m := range p.Models {
+			names = append(names, m.Name)
+		}
+		return strings.Join(names, ",") == "friedman1-mlp16,spirals-mlp8,regime-ar-k4" &&
+			p.Height >= atLoad && p.Drawn > 0 && points(regimeAR) > 0
+	})
+	before := points(regimeAR)
+
+	// An accepted optimum on regime-ar-k4 adds one point to its loss plot.
+	good := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
+	committed := c.tx("alice", "tx", "optima", "commit", regimeAR, good, "--salt", salt).
+		RequireEvent(t, "don.optima.v1.EventOptimumCommitted")
+	c.waitHeight(atoi(t, committed["reveal_from"]))
+	c.tx("alice", "tx", "optima", "reveal", committed["commit_id"], good, "--salt", salt).
+		RequireEvent(t, "don.optima.v1.EventOptimumAccepted")
+	waitFor(t, 20*time.Second, "a new point on regime-ar-k4's loss plot", func() bool {
+		read()
+		return points(regimeAR) == before+1
+	})
+
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	require.NoError(t, err)
+	shot := filepath.Join(t.ArtifactDir(), "dashboard.png")
+	require.NoError(t, os.WriteFile(shot, png, 0o600))
+	read()
+	t.Logf("screenshot: %s (kept with go test -artifacts)", shot)
+	t.Logf("page: height %d, %d drawn plots, loss points %+v", page.Height, page.Drawn, page.Models)
+}
+
+// pageProblem describes an event that shows a fault of the page: a
+// console.error, an uncaught exception, or an error entry of the browser's
+// log (a failed request among them); "" for any other event.
+func pageProblem(ev any) string {
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, a.Description+string(a.Value))
+			}
+			return "console.error: " + strings.Join(args, " ")
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		return fmt.Sprintf("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg)
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			return fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
+		}
+	}
+	return ""
+}
