@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/don-network/don/testutil/devnet"
 )
 
 // chromium is where `make test` expects the browser (.ci/run installs the
@@ -60,7 +64,11 @@ func TestDashboardInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real node and a browser")
 	}
-	c := startChain(t)
+	// A low first difficulty: the test's one accepted optimum closes round 1,
+	// so the rounds table and the optimizer's earnings have something to show.
+	c := startChainWith(t, func(cfg *devnet.Config) {
+		cfg.Genesis["mint"] = json.RawMessage(`{"params": {"initial_difficulty": "0.1"}}`)
+	})
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("no Chromium at %s (make test needs it; .ci/run installs the Debian package chromium): %v", chromium, err)
 	}
@@ -118,9 +126,10 @@ func TestDashboardInBrowser(t *testing.T) {
 		return 0
 	}
 
+	var tables tablesState
 	defer func() {
 		if t.Failed() {
-			t.Logf("page showed: %+v", page)
+			t.Logf("page showed: %+v\ntables: %+v", page, tables)
 		}
 	}()
 	atLoad, err := c.node.Height()
@@ -149,6 +158,47 @@ func TestDashboardInBrowser(t *testing.T) {
 		return points(regimeAR) == before+1
 	})
 
+	// An evaluator and two requests: one settles, its fee shows in the
+	// evaluators' table; the other waits in the queue with its auction price.
+	c.tx("carol", "tx", "evaluation", "register-evaluator", "10000000", "4")
+	inputs := regimeARInputs(t)
+	settled := c.request(inputs, "100000")
+	price := c.claim("carol", settled)
+	submitted := c.tx("carol", "tx", "evaluation", "submit", settled, c.compute(settled)).
+		RequireEvent(t, "don.evaluation.v1.EventResultSubmitted")
+	waiting := c.request(inputs, "100000")
+	c.waitHeight(atoi(t, submitted["settle_height"]) + 1)
+	require.Equal(t, "REQUEST_STATUS_SETTLED", c.requestStatus(settled))
+	fee := price - price/10 - price/10 // demand_burn_fraction and royalty_fraction 0.1, floored
+	wantFee := fmt.Sprintf("%d.%04d DON", fee/1_000_000, fee%1_000_000/100)
+	// Round 1 closed on the accepted optimum; alice, its only optimizer, got
+	// the whole optimizer amount, which the page's estimate must find.
+	var rounds struct {
+		Rounds []struct {
+			Round         string `json:"round"`
+			OptimizerPaid string `json:"optimizer_paid"`
+		} `json:"rounds"`
+	}
+	getJSON(t, c.node.API()+"/don/mint/v1/rounds", &rounds)
+	require.NotEmpty(t, rounds.Rounds, "round 1 closed")
+	round1 := rounds.Rounds[len(rounds.Rounds)-1]
+	require.Equal(t, "1", round1.Round)
+	paid := atoi(t, round1.OptimizerPaid)
+	wantEarned := fmt.Sprintf("%s.%02d DON", humanize(paid/1_000_000), paid%1_000_000/10_000)
+
+	waitFor(t, 30*time.Second, "carol's fee, the waiting request, round 1 and alice's earnings on the page", func() bool {
+		read()
+		var err error
+		tables, err = chromedp.Run(ctx, chromedp.Evaluate[tablesState](readTables))
+		require.NoError(t, err)
+		return len(tables.Evaluators) == 1 && tables.Evaluators[0]["Fees earned"] == wantFee &&
+			len(tables.Queue) == 1 && tables.Queue[0]["Request"] == waiting &&
+			tables.Queue[0]["Price now / claimed"] != "–" &&
+			len(tables.Rounds) >= 1 && tables.Rounds[len(tables.Rounds)-1]["Round"] == "1" &&
+			tables.Rounds[len(tables.Rounds)-1]["State"] == "paid" &&
+			len(tables.Optimizers) == 1 && tables.Optimizers[0]["Earned ≈ (est.)"] == wantEarned
+	})
+
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 	shot := filepath.Join(t.ArtifactDir(), "dashboard.png")
@@ -156,7 +206,40 @@ func TestDashboardInBrowser(t *testing.T) {
 	read()
 	t.Logf("screenshot: %s (kept with go test -artifacts)", shot)
 	t.Logf("page: height %d, %d drawn plots, loss points %+v", page.Height, page.Drawn, page.Models)
+	t.Logf("evaluators %v; queue %v", tables.Evaluators, tables.Queue)
+	t.Logf("optimizers %v; rounds %v", tables.Optimizers, tables.Rounds)
 }
+
+// humanize writes n with thousands separators, as the page does.
+func humanize(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// tablesState is the evaluators' table and the request queue, each row a
+// map from column header to cell text.
+type tablesState struct {
+	Evaluators []map[string]string `json:"evaluators"`
+	Queue      []map[string]string `json:"queue"`
+	Optimizers []map[string]string `json:"optimizers"`
+	Rounds     []map[string]string `json:"rounds"`
+}
+
+const readTables = `(() => {
+	const rows = (sel) => {
+		const head = [...document.querySelectorAll(sel + " thead th")].map((th) => th.textContent);
+		return [...document.querySelectorAll(sel + " tbody tr")]
+			.filter((tr) => !tr.querySelector("td.empty"))
+			.map((tr) => Object.fromEntries([...tr.children].map((td, i) => [head[i], td.textContent])));
+	};
+	return {
+		evaluators: rows("#evaluator-table"), queue: rows("#request-table"),
+		optimizers: rows("#optimizer-table"), rounds: rows("#round-table"),
+	};
+})()`
 
 // pageProblem describes an event that shows a fault of the page: a
 // console.error, an uncaught exception, or an error entry of the browser's

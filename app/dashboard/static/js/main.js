@@ -48,7 +48,13 @@ async function poll() {
     weights, shares, evaluators: evals, evalParams, requests, validators });
 
   if (!state.nodeInfo) state.nodeInfo = await get("/cosmos/base/tendermint/v1beta1/node_info");
-  if (dash.polls % 5 === 0 || !state.ended) state.ended = await endedRequests();
+  // A request ends with a success or a failure of its evaluator: refetch the
+  // ended requests when those counts move (and every fifth poll, for pruning).
+  const outcomes = evals.reduce((n, e) => n + Number(e.evaluator.successes) + Number(e.evaluator.failures), 0);
+  if (dash.polls % 5 === 0 || !state.ended || outcomes !== state.outcomes) {
+    state.ended = await endedRequests();
+    state.outcomes = outcomes;
+  }
   if (dash.polls % 5 === 0) state.blockTime = await averageBlockTime(state.height, state.time);
 
   await Promise.all([refreshOptima(modelList), sampleWeights(modelList, state.height),
