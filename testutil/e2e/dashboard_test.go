@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
@@ -134,6 +136,12 @@ func TestDashboardInBrowser(t *testing.T) {
 	}()
 	atLoad, err := c.node.Height()
 	require.NoError(t, err)
+	// A stand-in for the Keplr extension, which injects window.keplr before
+	// the page's scripts run: it records what "Add to Keplr" suggests.
+	require.NoError(t, chromedp.Do(ctx, func(ctx context.Context, tab *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tab, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: fakeKeplr})
+		return chromedp.Void{}, err
+	}))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(c.node.API()+"/dashboard/")))
 	waitFor(t, 30*time.Second, "the genesis models, the height and a drawn plot", func() bool {
 		p := read()
@@ -145,6 +153,29 @@ func TestDashboardInBrowser(t *testing.T) {
 			p.Height >= atLoad && p.Drawn > 0 && points(regimeAR) > 0
 	})
 	before := points(regimeAR)
+
+	// "Add to Keplr" suggests the node's own chain description.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#add-keplr"))))
+	var suggested struct {
+		Info    map[string]any `json:"info"`
+		Enabled string         `json:"enabled"`
+	}
+	waitFor(t, 10*time.Second, "the chain suggested to Keplr", func() bool {
+		var err error
+		suggested, err = chromedp.Run(ctx, chromedp.Evaluate[struct {
+			Info    map[string]any `json:"info"`
+			Enabled string         `json:"enabled"`
+		}](`({info: window.keplrSuggested || null, enabled: window.keplrEnabled || ""})`))
+		require.NoError(t, err)
+		return suggested.Enabled != ""
+	})
+	var served map[string]any
+	getJSON(t, c.node.API()+"/dashboard/chain-info.json", &served)
+	require.Equal(t, served, suggested.Info)
+	require.Equal(t, c.node.ChainID, suggested.Info["chainId"])
+	require.Equal(t, c.node.ChainID, suggested.Enabled)
+	require.Equal(t, c.node.API(), suggested.Info["rest"])
+	require.Equal(t, "http://"+strings.TrimPrefix(c.node.RPC(), "tcp://"), suggested.Info["rpc"])
 
 	// An accepted optimum on regime-ar-k4 adds one point to its loss plot.
 	good := writeFile(t, `[0, 0, 0.2, 0.5, 0.3]`)
@@ -218,6 +249,12 @@ func humanize(n int64) string {
 	}
 	return s
 }
+
+// fakeKeplr is the part of Keplr's injected API that "Add to Keplr" uses.
+const fakeKeplr = `window.keplr = {
+	experimentalSuggestChain: async (info) => { window.keplrSuggested = info; },
+	enable: async (chainId) => { window.keplrEnabled = chainId; },
+};`
 
 // tablesState is the evaluators' table and the request queue, each row a
 // map from column header to cell text.
