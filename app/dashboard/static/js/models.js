@@ -44,6 +44,10 @@ export function render(s) {
 }
 
 function makeCard(m) {
+  // A loss falls by orders of magnitude toward its floor (friedman1: from
+  // ~240 to ~1), so a model with a positive floor gets a log10 loss axis.
+  const fl = floor(m);
+  const logLoss = fl != null && fl > 0;
   const stats = h("div", { class: "stats" });
   const head = h("div", { class: "model-head" });
   const lossEl = h("div", { class: "plot loss-plot" });
@@ -54,8 +58,9 @@ function makeCard(m) {
     h("div", { class: "plot-title" }, "Weight and demand (udon/block) by height"), weightEl);
   return {
     el, head, stats,
+    logLoss,
     loss: new Plot(lossEl, {
-      height: 150, legend: false, xLabel: "height",
+      height: 150, legend: false, xLabel: "height", yScales: { y: logLoss ? { log: true } : { nonNeg: true } },
       series: [{ label: "loss", step: true }, { label: "current best", dash: [4, 4], points: false }],
     }),
     weight: new Plot(weightEl, {
@@ -93,11 +98,13 @@ function update(card, m, s, weight) {
   // Loss: one point per optimum of the history at its height; the dashed
   // segment carries the incumbent to the current height.
   const xs = optima.map((o) => Number(o.height));
-  const ys = optima.map((o) => Number(o.loss));
+  // A log axis cannot show a loss of 0: such a point is left out.
+  const shown = (v) => (card.logLoss && !(v > 0) ? null : v);
+  const ys = optima.map((o) => shown(Number(o.loss)));
   const cur = xs.map(() => null);
   if (best && s.height > xs[xs.length - 1]) {
-    cur[cur.length - 1] = Number(best.loss);
-    xs.push(s.height); ys.push(null); cur.push(Number(best.loss));
+    cur[cur.length - 1] = shown(Number(best.loss));
+    xs.push(s.height); ys.push(null); cur.push(shown(Number(best.loss)));
   }
   card.loss.update([xs, ys, cur], { ref: fl, xRange: [Math.min(0, ...xs), Math.max(s.height, 1)] });
 

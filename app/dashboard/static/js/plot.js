@@ -33,9 +33,20 @@ function range(min, max, ref, nonNeg, zero) {
   return [lo, max + d];
 }
 
+// logRange is a log10 axis's range over whole decades around [min, max]
+// (extended to ref); positive values only, the caller leaves out the rest.
+function logRange(min, max, ref) {
+  if (ref != null && ref > 0) {
+    min = min == null ? ref : Math.min(min, ref);
+    max = max == null ? ref : Math.max(max, ref);
+  }
+  if (!(min > 0) || !(max > 0)) return [0.1, 1];
+  return uPlot.rangeLog(min, max, 10, true);
+}
+
 // Plot draws series over a shared x. opts: height, series ([{label,
 // color, scale, step, points, dash, line}]), yScales ({key: {side,
-// nonNeg, zero}}: zero starts the axis at 0), legend, counted (index of the series whose non-null
+// nonNeg, zero, log}}: zero starts the axis at 0, log makes it log10), legend, counted (index of the series whose non-null
 // values data-points counts, default 1), realX (x is not an integer).
 export class Plot {
   constructor(el, opts) {
@@ -71,13 +82,18 @@ export class Plot {
       x: { time: false, range: (u, min, max) => this.xRange || range(min, max, null, false) },
     };
     for (const [key, s] of Object.entries(yScales)) {
-      scales[key] = { range: (u, min, max) => range(min, max, key === first ? this.ref : null, s.nonNeg, s.zero) };
+      const ref = () => (key === first ? this.ref : null);
+      scales[key] = s.log
+        ? { distr: 3, log: 10, range: (u, min, max) => logRange(min, max, ref()) }
+        : { range: (u, min, max) => range(min, max, ref(), s.nonNeg, s.zero) };
     }
     const axes = [{ ...axisStyle, label: o.xLabel, labelSize: 18, labelFont: axisStyle.font,
       incrs: o.realX ? undefined : intIncrs }];
     for (const [key, s] of Object.entries(yScales)) {
       axes.push({ ...axisStyle, scale: key, side: s.side === "right" ? 1 : 3, size: 58,
         grid: s.side === "right" ? { show: false } : axisStyle.grid,
+        // A log axis keeps its decades only: 2…9 of each would crowd it.
+        filter: s.log ? (u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
         values: (u, vals) => vals.map((v) => fmtTick(v)) });
     }
     const series = [{ label: o.xLabel || "x" }].concat(o.series.map((s, i) => ({
@@ -120,6 +136,11 @@ export class Plot {
     ctx.fillText(`floor ${fmtTick(this.ref)}`, u.bbox.left + u.bbox.width - 4, y - 4 * devicePixelRatio);
     ctx.restore();
   }
+}
+
+function isDecade(v) {
+  const e = Math.round(Math.log10(v));
+  return Math.abs(v - 10 ** e) <= 1e-9 * 10 ** e;
 }
 
 function fmtTick(v) {
