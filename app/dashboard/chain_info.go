@@ -135,7 +135,9 @@ func number(d sdkmath.LegacyDec) json.Number {
 
 // rpcURL is the configured RPC address, or rpc.laddr made reachable: a
 // wildcard listen address is replaced by the host the browser used for
-// REST.
+// REST. A loopback RPC is no use to a browser that reached REST from
+// elsewhere, so that asks the operator for rpc-url instead of answering
+// with an address the wallet cannot reach.
 func rpcURL(opts Options, rest string) (string, error) {
 	if opts.RPCURL != "" {
 		return opts.RPCURL, nil
@@ -144,15 +146,28 @@ func rpcURL(opts Options, rest string) (string, error) {
 	if err != nil || listen.Port() == "" {
 		return "", fmt.Errorf("rpc.laddr %q is not a host:port address; set %s", opts.RPCListen, FlagRPCURL)
 	}
+	restURL, err := url.Parse(rest)
+	if err != nil {
+		return "", err
+	}
 	host := listen.Hostname()
-	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
-		restURL, err := url.Parse(rest)
-		if err != nil {
-			return "", err
-		}
+	switch {
+	case isWildcard(host):
 		host = restURL.Hostname()
+	case isLoopback(host) && !isLoopback(restURL.Hostname()):
+		return "", fmt.Errorf("RPC listens on loopback (%s) but this browser reached the node as %s; set %s", host, restURL.Hostname(), FlagRPCURL)
 	}
 	return "http://" + net.JoinHostPort(host, listen.Port()), nil
+}
+
+func isWildcard(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "" || ip != nil && ip.IsUnspecified()
+}
+
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || ip != nil && ip.IsLoopback()
 }
 
 // restURL is the configured REST address, or the one the request came to.

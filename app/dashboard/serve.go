@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"net/http"
+	"net/url"
 
 	"github.com/gorilla/mux"
 )
@@ -23,8 +24,16 @@ func Register(router *mux.Router, opts Options, chain func() Chain) error {
 	if err != nil {
 		return err
 	}
-	router.Handle("/dashboard", http.RedirectHandler(Path, http.StatusMovedPermanently))
+	// The redirect keeps the query (?rest=, ?poll=).
+	router.HandleFunc("/dashboard", func(w http.ResponseWriter, r *http.Request) {
+		target := url.URL{Path: Path, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
+	})
 	router.HandleFunc(Path+"chain-info.json", func(w http.ResponseWriter, r *http.Request) {
+		// The answer depends on the Host the browser used: no shared cache
+		// may hand one browser's answer to another.
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Vary", "Host")
 		info, err := buildChainInfo(chain(), opts, restURL(opts, r))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -43,6 +43,11 @@ func TestServesEmbeddedPage(t *testing.T) {
 	code, body := get(t, srv.URL+"/dashboard") // redirected
 	require.Equal(t, http.StatusOK, code)
 	require.Contains(t, strings.ToLower(body), "<!doctype html>")
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(srv.URL + "/dashboard?rest=http://node:1317&poll=500")
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, "/dashboard/?rest=http://node:1317&poll=500", resp.Header.Get("Location"), "the redirect keeps the query")
 	code, _ = get(t, srv.URL+"/dashboard/no-such-file.js")
 	require.Equal(t, http.StatusNotFound, code)
 	code, body = get(t, srv.URL+"/don/optima/v1/models")
@@ -71,6 +76,23 @@ func TestChainInfoForKeplr(t *testing.T) {
 	require.Equal(t, float64(6), fee["coinDecimals"])
 	// Numbers, not strings: the node's udon minimum, ×2 and ×4.
 	require.Contains(t, body, `"gasPriceStep":{"low":0.0025,"average":0.005,"high":0.01}`)
+}
+
+// A browser that reached REST from elsewhere gets no loopback RPC address
+// it could not use, but an error that names the option to set.
+func TestChainInfoLoopbackRPCForARemoteBrowser(t *testing.T) {
+	srv := serve(t, Options{RPCListen: "tcp://127.0.0.1:26657"})
+	req, err := http.NewRequest(http.MethodGet, srv.URL+"/dashboard/chain-info.json", nil)
+	require.NoError(t, err)
+	req.Host = "node.example.org:1317"
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusInternalServerError, resp.StatusCode)
+	require.Contains(t, string(body), FlagRPCURL)
+	require.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
 }
 
 func TestChainInfoConfiguredURLs(t *testing.T) {

@@ -1,11 +1,13 @@
 // Offline checks of the hand-written codecs against the chain's Go code
-// (`npm test`). The expected bytes were produced by DON's Go side: the
-// gogoproto Marshal of each message, the SIGN_MODE_LEGACY_AMINO_JSON sign
-// bytes of the SDK (x/tx aminojson) for a tx carrying it, and
-// x/optima/types' commitment golden test.
+// (`npm test`). The message vectors live in testdata/vectors.json, which
+// app/cosmjs_vectors_test.go recomputes with the chain's Go types (gogoproto
+// Marshal, and SIGN_MODE_LEGACY_AMINO_JSON sign bytes from the app's
+// TxConfig), so a drift on either side fails a test. The commitment bytes
+// are pinned by x/optima/types' commitment golden test.
 
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import test from "node:test";
 
 import { makeSignDoc, serializeSignDoc } from "@cosmjs/amino";
@@ -14,72 +16,50 @@ import { AminoTypes } from "@cosmjs/stargate";
 import { BinaryWriter } from "cosmjs-types/binary.js";
 
 import { commitmentBytes, computeCommitment, fromFixed, toFixed } from "./commitment.mjs";
-import { donAminoConverters, MsgCommitOptimum, MsgRequestEvaluation } from "./don-types.mjs";
+import {
+  donAminoConverters,
+  MsgCommitOptimum,
+  MsgCommitOptimumTypeUrl,
+  MsgRequestEvaluation,
+  MsgRequestEvaluationTypeUrl,
+} from "./don-types.mjs";
 
-const signer = "don1e4eeve5j9zeq4lpvq22y2ajt8w7zrfxvg4a64g";
-const signerHex = toHex(toUtf8(signer));
-const commitment = Uint8Array.from({ length: 32 }, (_, i) => i);
+const vectors = JSON.parse(readFileSync(new URL("./testdata/vectors.json", import.meta.url), "utf8"));
 
-// Each case: a message, its protobuf bytes and its amino JSON sign doc (a tx
-// of that one message, no fee coins, 200000 gas, memo "golden", account 7,
-// sequence 3, chain don-devnet-1) as the chain produces them.
-const cases = [
-  {
-    name: "MsgRequestEvaluation",
-    type: MsgRequestEvaluation,
-    typeUrl: "/don.evaluation.v1.MsgRequestEvaluation",
-    value: {
-      client: signer,
-      modelId: 3n,
-      inputs: [8388608n, -4194304n, 0n, 1n, -1n, 9223372036854775807n, -9223372036854775808n],
-      maxFee: "1000",
-      deadline: 268n,
-    },
-    proto:
-      "0a2a" + signerHex + "1003" + "1a1f80808008ffffff03000201feffffffffffffffff01ffffffffffffffffff01" + "220431303030" + "288c02",
-    amino:
-      '{"account_number":"7","chain_id":"don-devnet-1","fee":{"amount":[],"gas":"200000"},"memo":"golden","msgs":[{"type":"don/x/evaluation/MsgRequestEvaluation","value":{"client":"' +
-      signer +
-      '","deadline":"268","inputs":["8388608","-4194304","0","1","-1","9223372036854775807","-9223372036854775808"],"max_fee":"1000","model_id":"3"}}],"sequence":"3"}',
-  },
-  {
-    name: "MsgRequestEvaluation with zero fields",
-    type: MsgRequestEvaluation,
-    typeUrl: "/don.evaluation.v1.MsgRequestEvaluation",
-    value: MsgRequestEvaluation.fromPartial({ client: signer }),
-    proto: "0a2a" + signerHex + "220130",
-    amino:
-      '{"account_number":"7","chain_id":"don-devnet-1","fee":{"amount":[],"gas":"200000"},"memo":"golden","msgs":[{"type":"don/x/evaluation/MsgRequestEvaluation","value":{"client":"' +
-      signer +
-      '","max_fee":"0"}}],"sequence":"3"}',
-  },
-  {
-    name: "MsgCommitOptimum",
+// The vectors write 64-bit integers as decimal strings (fromPartial makes
+// them bigints) and bytes as hex.
+const codecs = {
+  [MsgRequestEvaluationTypeUrl]: { type: MsgRequestEvaluation, value: (v) => v },
+  [MsgCommitOptimumTypeUrl]: {
     type: MsgCommitOptimum,
-    typeUrl: "/don.optima.v1.MsgCommitOptimum",
-    value: { optimizer: signer, modelId: 3n, commitment },
-    proto: "0a2a" + signerHex + "1003" + "1a20" + toHex(commitment),
-    amino:
-      '{"account_number":"7","chain_id":"don-devnet-1","fee":{"amount":[],"gas":"200000"},"memo":"golden","msgs":[{"type":"don/x/optima/MsgCommitOptimum","value":{"commitment":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=","model_id":"3","optimizer":"' +
-      signer +
-      '"}}],"sequence":"3"}',
+    value: (v) => ({ ...v, commitment: v.commitment === undefined ? undefined : fromHex(v.commitment) }),
   },
-];
+};
 
 const aminoTypes = new AminoTypes(donAminoConverters);
+const { chainId, accountNumber, sequence, memo, fee } = vectors.signDoc;
 
-for (const c of cases) {
+test("vectors cover every message of don-types.mjs", () => {
+  assert.deepEqual(new Set(vectors.cases.map((c) => c.typeUrl)), new Set(Object.keys(codecs)));
+});
+
+for (const c of vectors.cases) {
+  const codec = codecs[c.typeUrl];
+  assert.ok(codec, `${c.name}: no codec for ${c.typeUrl}`);
+  const { type } = codec;
+  const value = type.fromPartial(codec.value(c.value));
+
   test(`${c.name}: protobuf bytes are the chain's`, () => {
-    const bz = c.type.encode(c.type.fromPartial(c.value)).finish();
-    assert.equal(toHex(bz), c.proto);
-    assert.deepEqual(c.type.decode(fromHex(c.proto)), c.type.fromPartial(c.value));
+    const bz = type.encode(value).finish();
+    assert.equal(toHex(bz), c.protoHex);
+    assert.deepEqual(type.decode(fromHex(c.protoHex)), value);
   });
 
   test(`${c.name}: amino JSON sign bytes are the chain's`, () => {
-    const aminoMsg = aminoTypes.toAmino({ typeUrl: c.typeUrl, value: c.value });
-    const doc = makeSignDoc([aminoMsg], { amount: [], gas: "200000" }, "don-devnet-1", "golden", 7, 3);
-    assert.equal(new TextDecoder().decode(serializeSignDoc(doc)), c.amino);
-    assert.deepEqual(aminoTypes.fromAmino(aminoMsg), { typeUrl: c.typeUrl, value: c.type.fromPartial(c.value) });
+    const aminoMsg = aminoTypes.toAmino({ typeUrl: c.typeUrl, value });
+    const doc = makeSignDoc([aminoMsg], fee, chainId, memo, accountNumber, sequence);
+    assert.equal(new TextDecoder().decode(serializeSignDoc(doc)), c.aminoSignBytes);
+    assert.deepEqual(aminoTypes.fromAmino(aminoMsg), { typeUrl: c.typeUrl, value });
   });
 }
 

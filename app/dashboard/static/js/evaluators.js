@@ -2,18 +2,26 @@
 // successes and failures; and the request queue with auction prices.
 
 import { get } from "./api.js";
-import { $, table, badge, num, pct, don, addr, statusName } from "./util.js";
+import { $, table, badge, num, pct, don, addr, statusName, dec18, ONE18 } from "./util.js";
 import { Plot, colors } from "./plot.js";
 
 let curvePlot;
 
 // fetchCurves asks the node for f(load), f_peak and M(load, reputation) of
 // each evaluator (the LoadCurve query computes them exactly).
+// Answers are cached by (load, reputation), which is all they depend on
+// besides the params, so a quiet evaluator costs no request per poll.
+const curveCache = new Map();
+
 export async function fetchCurves(s) {
   s.curves = new Map();
   await Promise.all(s.evaluators.slice(0, 50).map(async (e) => {
     const q = `load=${encodeURIComponent(e.load)}&reputation=${encodeURIComponent(e.evaluator.reputation)}`;
-    s.curves.set(e.evaluator.address, await get(`/don/evaluation/v1/load_curve?${q}`));
+    if (!curveCache.has(q)) {
+      if (curveCache.size > 500) curveCache.clear();
+      curveCache.set(q, await get(`/don/evaluation/v1/load_curve?${q}`));
+    }
+    s.curves.set(e.evaluator.address, curveCache.get(q));
   }));
 }
 
@@ -22,13 +30,13 @@ export async function fetchCurves(s) {
 // ones, over the ended requests the node still keeps.
 function earnings(s) {
   const byAddr = new Map();
-  const b = Number(s.evalParams.demand_burn_fraction), r = Number(s.evalParams.royalty_fraction);
+  const b = dec18(s.evalParams.demand_burn_fraction), r = dec18(s.evalParams.royalty_fraction);
   for (const req of s.ended || []) {
     if (!req.evaluator) continue;
     const e = byAddr.get(req.evaluator) || { fees: 0n, slashed: 0 };
-    const price = Number(req.price); // the cuts in floats: for display only
     if (req.status === "REQUEST_STATUS_SETTLED") {
-      e.fees += BigInt(req.price) - BigInt(Math.floor(price * b)) - BigInt(Math.floor(price * r));
+      const price = BigInt(req.price);
+      e.fees += price - (price * b) / ONE18 - (price * r) / ONE18;
     }
     if (req.status === "REQUEST_STATUS_SLASHED") e.slashed++;
     byAddr.set(req.evaluator, e);

@@ -4,13 +4,18 @@
 
 import { base } from "./api.js";
 
-// The description of the node the page reads: this one's, beside the page,
-// or with ?rest= another node's (which must serve the dashboard too).
-const chainInfoURL = base ? base + "/dashboard/chain-info.json" : "chain-info.json";
+// The description of the node that serves this page, beside it.
+const chainInfoURL = "chain-info.json";
 
 export function setup() {
   const button = document.getElementById("add-keplr");
   if (!button) return;
+  // A page pointed at another node by ?rest= offers no chain to a wallet:
+  // a link to this trusted page must not suggest a stranger's RPC and REST.
+  if (base) {
+    button.hidden = true;
+    return;
+  }
   button.addEventListener("click", async () => {
     if (!window.keplr || !window.keplr.experimentalSuggestChain) {
       window.open(chainInfoURL, "_blank");

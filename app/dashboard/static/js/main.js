@@ -2,7 +2,7 @@
 // endpoints into one state object and redraws each section from it.
 // window.donDashboard exposes the last update and the errors for tests.
 
-import { get, list, pollMs } from "./api.js";
+import { base, get, list, pollMs } from "./api.js";
 import { $, fill } from "./util.js";
 import * as network from "./network.js";
 import * as models from "./models.js";
@@ -33,10 +33,10 @@ async function poll() {
     get("/don/mint/v1/status"),
     get("/don/mint/v1/supply"),
     state.mintParams || get("/don/mint/v1/params").then((r) => r.params),
-    list("/don/mint/v1/rounds", "rounds", 2),
+    list("/don/mint/v1/rounds?pagination.reverse=true", "rounds", 2), // the newest 1000
     list("/don/mint/v1/payouts", "payouts", 2),
     list("/don/optima/v1/models", "models"),
-    get("/don/weights/v1/weights?pagination.limit=1000"),
+    list("/don/weights/v1/weights", "weights").then((weights) => ({ weights })),
     get("/don/weights/v1/role_shares"),
     list("/don/evaluation/v1/evaluators", "evaluators"),
     get("/don/evaluation/v1/params").then((r) => r.params),
@@ -59,7 +59,9 @@ async function poll() {
 
   await Promise.all([refreshOptima(modelList), sampleWeights(modelList, state.height),
     evaluators.fetchCurves(state), auctionPrices(state)]);
-  if (!state.backfilled) {
+  // Past heights need the x-cosmos-block-height header, which the SDK's
+  // CORS rules refuse from another origin: only the node's own page reads them.
+  if (!state.backfilled && !base) {
     state.backfilled = true;
     await backfillWeights(modelList, state.height);
   }
@@ -86,11 +88,11 @@ async function sampleWeights(modelList, height, viaHeader) {
 }
 
 // backfillWeights reads, once, a few past heights (state the node still
-// keeps) so the weight plots do not start empty; it stops at the first
-// height the node cannot serve (a pruned state).
+// keeps) so the weight plots do not start empty; newest first, it stops at
+// the first height the node cannot serve (pruned, as all older ones are).
 async function backfillWeights(modelList, height) {
   const n = 8, span = Math.min(height - 2, 400);
-  for (let i = n; i >= 1; i--) {
+  for (let i = 1; i <= n; i++) {
     const h = height - Math.round((span * i) / n);
     if (h < 2 || state.samples.get(modelList[0]?.id)?.has(h)) continue;
     try {
@@ -101,21 +103,20 @@ async function backfillWeights(modelList, height) {
   }
 }
 
-// openRequests lists the queue: open, claimed and submitted requests.
-async function openRequests() {
-  const lists = await Promise.all(["REQUEST_STATUS_OPEN", "REQUEST_STATUS_CLAIMED", "REQUEST_STATUS_SUBMITTED"]
-    .map((s) => list(`/don/evaluation/v1/requests?status=${s}`, "requests", 2)));
+// requestsIn lists the requests in the given statuses, by id.
+async function requestsIn(statuses, pages) {
+  const lists = await Promise.all(statuses
+    .map((s) => list(`/don/evaluation/v1/requests?status=REQUEST_STATUS_${s}`, "requests", pages)));
   return lists.flat().sort((a, b) => Number(a.id) - Number(b.id));
 }
+
+// openRequests lists the queue: open, claimed and submitted requests.
+const openRequests = () => requestsIn(["OPEN", "CLAIMED", "SUBMITTED"], 2);
 
 // endedRequests lists the settled and slashed requests the node still keeps
 // (x/evaluation prunes them after request_retention_blocks): the evaluators'
 // fees and slashes.
-async function endedRequests() {
-  const lists = await Promise.all(["REQUEST_STATUS_SETTLED", "REQUEST_STATUS_SLASHED"]
-    .map((s) => list(`/don/evaluation/v1/requests?status=${s}`, "requests", 4)));
-  return lists.flat();
-}
+const endedRequests = () => requestsIn(["SETTLED", "SLASHED"], 4);
 
 // auctionPrices reads the current auction price p(h) of the first open
 // requests from the node (the Request query computes it).
@@ -128,12 +129,17 @@ async function auctionPrices(s) {
   }));
 }
 
-// averageBlockTime is the mean block interval over the last ≤ 50 blocks.
+// averageBlockTime is the mean block interval over the last ≤ 50 blocks;
+// null when the node no longer keeps the older block (min-retain-blocks).
 async function averageBlockTime(height, time) {
   const from = Math.max(1, height - 50);
   if (from >= height) return null;
-  const b = await get(`/cosmos/base/tendermint/v1beta1/blocks/${from}`);
-  return (time - new Date(b.block.header.time)) / 1000 / (height - from);
+  try {
+    const b = await get(`/cosmos/base/tendermint/v1beta1/blocks/${from}`);
+    return (time - new Date(b.block.header.time)) / 1000 / (height - from);
+  } catch {
+    return null;
+  }
 }
 
 function render() {

@@ -90,3 +90,14 @@ export function ago(date) {
 
 // statusName trims an enum's prefix: MODEL_STATUS_ACTIVE → active.
 export const statusName = (s, prefix) => String(s || "").replace(prefix, "").toLowerCase();
+
+// dec18 parses a chain decimal (LegacyDec: up to 18 decimal places) into a
+// BigInt scaled by 10^18, so figures the chain computes exactly (⌊a·b⌋)
+// are recomputed exactly too.
+export const ONE18 = 10n ** 18n;
+export function dec18(s) {
+  const [whole, frac = ""] = String(s).split(".");
+  const neg = whole.startsWith("-");
+  const v = BigInt(whole.replace("-", "") || "0") * ONE18 + BigInt((frac + "0".repeat(18)).slice(0, 18));
+  return neg ? -v : v;
+}
